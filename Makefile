@@ -1,0 +1,27 @@
+# `make demo` sets everything up and renders the samples; `make test` sets up and runs the tests.
+VENV ?= .venv
+PYTHON ?= python3
+BIN = $(VENV)/bin
+
+.PHONY: demo test bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(BIN)/.installed
+	$(BIN)/inwriting check samples/*.yaml
+	for project in samples/*.yaml; do \
+	  $(BIN)/inwriting scope "$$project" --out out --format pdf,docx,md --force || exit 1; \
+	done
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/bench_scope.py
+
+clean:
+	rm -rf $(VENV) out dist build

@@ -1,0 +1,197 @@
+"""The `inwriting` command line: parse options, call one library function, print the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import InputError, Problem, ProjectError
+
+# Heavy modules (pydantic, Babel, reportlab, python-docx) are imported inside the commands,
+# so that `inwriting --help` costs about what importing Click costs.
+
+LANGUAGE_CHOICE = click.Choice(["en", "sv", "da", "fi", "ru"])
+PAPER_CHOICE = click.Choice(["a4", "letter"])
+
+
+class DateType(click.ParamType):
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD", param, ctx)
+
+
+class FormatList(click.ParamType):
+    name = "FORMATS"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> list[str]:
+        from .writers import FORMATS
+
+        names = [part.strip().lower() for part in str(value).split(",") if part.strip()]
+        unknown = [name for name in names if name not in FORMATS]
+        if unknown or not names:
+            self.fail(f"choose from {', '.join(FORMATS)} (comma-separated), not {value!r}", param, ctx)
+        return names
+
+
+PROJECT_ARGUMENT = click.argument(
+    "project_path", metavar="PROJECT.yaml", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="inwriting", prog_name="inwriting")
+def cli() -> None:
+    """Put it in writing: documents that protect freelancers from difficult clients.
+
+    One YAML file per client project goes in; signed-scope checklists (and more to come) come
+    out as PDF, DOCX and Markdown, in English, Swedish, Danish, Finnish and Russian.
+    """
+
+
+def _render_options(command: Any) -> Any:
+    options = [
+        click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+                     default=Path("out"), show_default=True, help="Folder for the documents."),
+        click.option("--format", "formats", type=FormatList(), default="pdf,docx", show_default=True,
+                     help="Comma-separated: pdf, docx, md."),
+        click.option("--as-of", "as_of", type=DateType(), default=None,
+                     help="The date to treat as today (default: the real date)."),
+        click.option("--lang", "language", type=LANGUAGE_CHOICE, default=None,
+                     help="Language of the document (default: the file's `language`)."),
+        click.option("--paper", type=PAPER_CHOICE, default=None,
+                     help="Paper size (default: Letter for US and CA jurisdictions, else A4)."),
+        click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+                     default=None, help="Folder of template overrides (beats `templates:` in the file)."),
+        click.option("--force", is_flag=True, help="Replace documents that differ from the new ones."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@cli.command()
+@PROJECT_ARGUMENT
+@_render_options
+def scope(project_path: Path, **options: Any) -> None:
+    """Write the scope checklist the client signs before work starts."""
+    _render("scope", project_path, **options)
+
+
+def _render(
+    kind: str,
+    project_path: Path,
+    *,
+    out_dir: Path,
+    formats: Sequence[str],
+    as_of: dt.date | None,
+    language: str | None,
+    paper: str | None,
+    templates_dir: Path | None,
+    force: bool,
+) -> None:
+    from .documents import output_name, render_document
+    from .output import write_files
+    from .project_file import load_project
+
+    loaded = load_project(project_path)
+    _print_warnings(loaded.warnings)
+    rendered = render_document(
+        loaded,
+        kind,
+        formats=formats,
+        as_of=as_of or dt.date.today(),
+        language=language,
+        paper=paper,
+        templates_dir=templates_dir,
+    )
+    files = {out_dir / output_name(loaded.project, kind, name): data for name, data in rendered.items()}
+    for result in write_files(files, force=force):
+        click.echo(f"{result.status:>9}  {result.path}")
+
+
+@cli.command()
+@click.argument("project_paths", metavar="PROJECT.yaml...", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))  # fmt: skip
+def check(project_paths: Sequence[Path]) -> None:
+    """Validate project files and list every problem as FILE:LINE:COL: field: message."""
+    from .project_file import load_project
+
+    problems: list[Problem] = []
+    for path in project_paths:
+        if not path.exists():
+            problems.append(Problem(str(path), None, None, "", "no such file"))
+            continue
+        try:
+            loaded = load_project(path)
+        except ProjectError as exc:
+            problems += exc.problems
+            continue
+        _print_warnings(loaded.warnings)
+        click.echo(f"ok  {path}")
+    if problems:
+        raise ProjectError(problems)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the project file, for editors' YAML language servers."""
+    from .schema import project_schema_json
+
+    click.echo(project_schema_json())
+
+
+@cli.group()
+def templates() -> None:
+    """See the built-in templates and copy one out to customise it."""
+
+
+@templates.command("list")
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, help="Also show which of these overrides win.")  # fmt: skip
+def templates_list(templates_dir: Path | None) -> None:
+    """List the built-in templates (LANGUAGE/NAME) and any overrides in --templates."""
+    from .template_files import list_templates
+
+    for entry in list_templates(templates_dir):
+        click.echo(f"{entry.name:<28} {entry.origin}")
+
+
+@templates.command("eject")
+@click.argument("name")
+@click.option("--to", "target_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("templates"), show_default=True, help="Folder to copy into.")
+@click.option("--force", is_flag=True, help="Replace a copy that already differs.")  # fmt: skip
+def templates_eject(name: str, target_dir: Path, force: bool) -> None:
+    """Copy a built-in template (e.g. en/scope, or scope for every language) to edit it.
+
+    Then pass `--templates DIR` (or set `templates: DIR` in the project file): your copy wins.
+    """
+    from .template_files import eject
+
+    for result in eject(name, target_dir, force=force):
+        click.echo(f"{result.status:>9}  {result.path}")
+
+
+def _print_warnings(warnings: Sequence[Problem]) -> None:
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+
+
+def main() -> None:
+    """Entry point of the `inwriting` command."""
+    try:
+        cli.main(prog_name="inwriting")
+    except InputError as exc:  # pragma: no cover - Click handles ClickException itself
+        exc.show()
+        sys.exit(exc.exit_code)

@@ -1,0 +1,143 @@
+"""The small typed document model that every writer renders: blocks of inline runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text in one style. Never contains markup: writers escape it for their format."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Break:
+    """A line break inside a paragraph or cell."""
+
+
+@dataclass(frozen=True)
+class Checkbox:
+    """A box to tick, written `[ ]` or `[x]` at the start of a table cell or list item."""
+
+    checked: bool = False
+
+
+Inline = Run | Break | Checkbox
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class ListItem:
+    blocks: tuple[Block, ...]
+    checkbox: Checkbox | None = None
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[ListItem, ...]
+    ordered: bool = False
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class Cell:
+    content: tuple[Inline, ...]
+    align: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Side-by-side blocks without borders, such as the two parties of an agreement."""
+
+    columns: tuple[tuple[Block, ...], ...]
+
+
+@dataclass(frozen=True)
+class SignatureField:
+    """`Label: value`; an empty value is a line to write on."""
+
+    label: tuple[Inline, ...]
+    value: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class SignatureParty:
+    heading: tuple[Block, ...]
+    fields: tuple[SignatureField, ...]
+
+
+@dataclass(frozen=True)
+class Signature:
+    parties: tuple[SignatureParty, ...]
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A thin horizontal line."""
+
+
+Block = (
+    Heading | Paragraph | ListBlock | Table | Quote | Columns | Signature | PageBreak | Rule
+)
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What goes around the content: title, footer and the page label, e.g. 'Page {page} of {pages}'."""
+
+    title: str
+    footer: str = ""
+    page_label: str = "{page} / {pages}"
+    author: str = ""
+    subject: str = ""
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: DocumentMeta
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+
+def plain_text(content: tuple[Inline, ...]) -> str:
+    """The inline content as plain text (a checkbox as ☐ or ☑)."""
+    parts = []
+    for inline in content:
+        if isinstance(inline, Run):
+            parts.append(inline.text)
+        elif isinstance(inline, Break):
+            parts.append("\n")
+        else:
+            parts.append("☑" if inline.checked else "☐")
+    return "".join(parts)

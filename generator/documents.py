@@ -1,0 +1,156 @@
+"""The registry of document kinds: each one's template, context and file name; and rendering."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .docmodel import Document
+from .errors import InputError
+from .filenames import safe_stem
+from .locales import document_locale
+from .markup import parse_document
+from .model import LANGUAGES, Project
+from .project_file import LoadedProject
+from .scope import deposit_amount, fingerprint, scope_lines, scope_total, short_fingerprint
+from .templating import render_template
+from .writers import FORMATS, WriterOptions, writer_for
+
+Context = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of document: `templates/<lang>/<name>.md.j2`, filled from `context`."""
+
+    name: str
+    context: Callable[[Project, dt.date], Context]
+    description: str
+
+    def template_name(self, language: str) -> str:
+        return f"{language}/{self.name}.md.j2"
+
+
+def common_context(project: Project, as_of: dt.date) -> Context:
+    """What every document knows: the parties, the project, formatting locale, the date."""
+    return {
+        "locale": document_locale(project.language, project.jurisdiction),
+        "language": project.language,
+        "currency": project.currency,
+        "jurisdiction": project.jurisdiction,
+        "as_of": as_of,
+        "provider": project.provider,
+        "client": project.client,
+        "project": project.project,
+        "terms": project.terms,
+        "signoff": project.signoff,
+    }
+
+
+def scope_context(project: Project, as_of: dt.date) -> Context:
+    lines = scope_lines(project)
+    total = scope_total(lines)
+    deposit = deposit_amount(project, total)
+    digest = fingerprint(project)
+    late_interest = project.terms.late_interest
+    return {
+        **common_context(project, as_of),
+        "lines": lines,
+        "total": total,
+        "deposit": deposit,
+        "balance": total - deposit,
+        "exclusions": project.exclusions,
+        "fingerprint": digest,
+        "short_fingerprint": short_fingerprint(digest),
+        "interest": (
+            late_interest if isinstance(late_interest, str) else "rate"
+        ),
+        "interest_rate": late_interest if isinstance(late_interest, Decimal) else None,
+        "has_hours": any(line.hours is not None for line in lines),
+    }
+
+
+KINDS: dict[str, DocumentKind] = {
+    kind.name: kind
+    for kind in (
+        DocumentKind("scope", scope_context, "the scope checklist the client signs"),
+    )
+}
+
+
+def document_kind(name: str) -> DocumentKind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise InputError(f"unknown document {name!r}; known: {', '.join(KINDS)}") from None
+
+
+def output_name(project: Project, kind: str, format_name: str) -> str:
+    """`<project.id>-<kind>.<ext>`, with the id made safe for every file system."""
+    return f"{safe_stem(project.project.id)}-{kind}.{format_name}"
+
+
+def render_markdown(
+    loaded: LoadedProject,
+    kind_name: str,
+    *,
+    as_of: dt.date,
+    language: str | None = None,
+    templates_dir: Path | None = None,
+) -> tuple[str, str]:
+    """Fill the document's template: returns (template name, Markdown)."""
+    project = _with_language(loaded.project, language)
+    kind = document_kind(kind_name)
+    template_name = kind.template_name(project.language)
+    user_dir = templates_dir or loaded.templates_dir
+    markdown = render_template(template_name, kind.context(project, as_of), user_dir=user_dir)
+    return template_name, markdown
+
+
+def build_document(
+    loaded: LoadedProject,
+    kind_name: str,
+    *,
+    as_of: dt.date,
+    language: str | None = None,
+    templates_dir: Path | None = None,
+) -> Document:
+    """The typed document, ready for any writer."""
+    template_name, markdown = render_markdown(
+        loaded, kind_name, as_of=as_of, language=language, templates_dir=templates_dir
+    )
+    return parse_document(markdown, source=template_name)
+
+
+def render_document(
+    loaded: LoadedProject,
+    kind_name: str,
+    *,
+    formats: Iterable[str] = ("pdf", "docx"),
+    as_of: dt.date,
+    language: str | None = None,
+    paper: str | None = None,
+    templates_dir: Path | None = None,
+) -> dict[str, bytes]:
+    """Render one document in each format; returns {format: bytes}, nothing written to disk."""
+    wanted = list(dict.fromkeys(formats))
+    unknown = [name for name in wanted if name not in FORMATS]
+    if unknown:
+        raise InputError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    document = build_document(
+        loaded, kind_name, as_of=as_of, language=language, templates_dir=templates_dir
+    )
+    options = WriterOptions(paper=paper or loaded.paper, as_of=as_of)
+    return {name: writer_for(name)(document, options) for name in wanted}
+
+
+def _with_language(project: Project, language: str | None) -> Project:
+    if language is None or language == project.language:
+        return project
+    if language not in LANGUAGES:
+        raise InputError(f"unknown language {language!r}; choose from {', '.join(LANGUAGES)}")
+    return project.model_copy(update={"language": language})

@@ -1,0 +1,214 @@
+"""Safe YAML loading that keeps the line and column of every value, for precise error messages."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem, ProjectError
+
+MAX_FILE_BYTES = 1024 * 1024
+"""A project file is a few kilobytes; anything past this is a mistake or an attack."""
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+# Characters that are invisible or can rearrange text on the page. U+2028 is also the
+# line-break marker the templates use internally, so data must never carry it.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+_REFUSED_SEPARATORS = frozenset("\u2028\u2029\u0085")
+
+DataPath = tuple[str | int, ...]
+
+
+@dataclass
+class SourceMap:
+    """Where each value of a loaded file was written: path in the data -> (line, column)."""
+
+    file: str
+    values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: DataPath, *, prefer_key: bool = False) -> tuple[int | None, int | None]:
+        """The line and column of path, or of its nearest ancestor that was written."""
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+            for marks in table:
+                if prefix in marks:
+                    return marks[prefix]
+        return None, None
+
+    def problem(self, path: DataPath, message: str, *, prefer_key: bool = False) -> Problem:
+        line, column = self.locate(path, prefer_key=prefer_key)
+        return Problem(self.file, line, column, format_path(path), message)
+
+
+def format_path(path: DataPath) -> str:
+    """('invoices', 2, 'due') -> 'invoices[2].due'."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+class _FatalYaml(Exception):
+    def __init__(self, mark: yaml.Mark | None, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """Composes nodes only, refusing anchors, aliases and tags before anything is built."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _FatalYaml(
+                event.start_mark,
+                f"aliases (*{event.anchor}) are not allowed: write the value out in full",
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _FatalYaml(
+                event.start_mark,
+                f"anchors (&{anchor}) are not allowed: write each value out in full",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _FatalYaml(
+                event.start_mark,
+                f"tags such as {shown} are not allowed: project files hold plain values only",
+            )
+        return super().compose_node(parent, index)
+
+
+def read_yaml(
+    path: Path, *, display_name: str | None = None
+) -> tuple[Any, SourceMap, list[Problem]]:
+    """Read a YAML file into plain Python data (dicts, lists, str, None) and its source map.
+
+    Every scalar stays the text the user wrote (YAML 1.1's `NO`, `yes`, `on`, `0755` or
+    `2026-02-30` are never reinterpreted); only `null`, `~` and empty values become None. Typing
+    happens later, in the model, where the field says what the text should be. Problems that
+    do not stop reading (a duplicate key, a control character) are returned so that they can
+    be reported together with the model's; a file that cannot be read at all raises.
+    """
+    name = display_name or str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ProjectError([Problem(name, None, None, "", f"cannot read: {exc.strerror}")]) from None
+    if size > MAX_FILE_BYTES:
+        raise ProjectError(
+            [Problem(name, None, None, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ProjectError(
+            [Problem(name, line, None, "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]
+        ) from None
+    return parse_yaml_text(text, name)
+
+
+def parse_yaml_text(text: str, name: str) -> tuple[Any, SourceMap, list[Problem]]:
+    """Parse YAML text (see read_yaml)."""
+    source = SourceMap(name)
+    try:
+        loader = _StrictLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except _FatalYaml as exc:
+        raise ProjectError([_problem_at(name, exc.mark, exc.message)]) from None
+    except yaml.MarkedYAMLError as exc:
+        message = " ".join(filter(None, [exc.context, exc.problem])) or "not valid YAML"
+        raise ProjectError([_problem_at(name, exc.problem_mark, f"YAML syntax: {message}")]) from None
+    except yaml.YAMLError as exc:
+        raise ProjectError([Problem(name, None, None, "", f"YAML: {exc}")]) from None
+    if root is None:
+        raise ProjectError([Problem(name, 1, 1, "", "the file is empty")])
+    problems: list[Problem] = []
+    data = _convert(root, (), source, problems)
+    return data, source, problems
+
+
+def _problem_at(name: str, mark: yaml.Mark | None, message: str) -> Problem:
+    if mark is None:
+        return Problem(name, None, None, "", message)
+    return Problem(name, mark.line + 1, mark.column + 1, "", message)
+
+
+def _convert(node: yaml.Node, path: DataPath, source: SourceMap, problems: list[Problem]) -> Any:
+    source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(
+                    _problem_at(source.file, key_node.start_mark, "a key must be a plain word")
+                )
+                continue
+            key = key_node.value
+            key_path = (*path, key)
+            if key in first_seen:
+                problems.append(
+                    Problem(
+                        source.file,
+                        key_line,
+                        key_node.start_mark.column + 1,
+                        format_path(key_path),
+                        f"duplicate key: also on line {first_seen[key]}; keep one of them",
+                    )
+                )
+                continue
+            first_seen[key] = key_line
+            source.keys[key_path] = (key_line, key_node.start_mark.column + 1)
+            result[key] = _convert(value_node, key_path, source, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _convert(item, (*path, index), source, problems) for index, item in enumerate(node.value)
+        ]
+    value = node.value
+    if node.style is None and value in _NULLS:
+        return None
+    bad = _first_refused_character(value)
+    if bad is not None:
+        position, char = bad
+        if char == "\ufffd":
+            what = "a replacement character (U+FFFD), a sign the text was garbled when copied"
+        else:
+            what = f"an invisible control character U+{ord(char):04X}"
+        problems.append(
+            source.problem(path, f"contains {what} at position {position + 1}; remove or retype it")
+        )
+    return value
+
+
+def _first_refused_character(text: str) -> tuple[int, str] | None:
+    for position, char in enumerate(text):
+        if char in "\n\t":
+            continue
+        if (
+            unicodedata.category(char) == "Cc"
+            or char in _BIDI_CONTROLS
+            or char in _REFUSED_SEPARATORS
+            or char == "\ufffd"
+        ):
+            return position, char
+    return None

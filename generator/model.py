@@ -1,0 +1,341 @@
+"""The typed model of a project file: field names are the contract in shared DESIGN.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+Language = Literal["en", "sv", "da", "fi", "ru"]
+LANGUAGES: tuple[Language, ...] = ("en", "sv", "da", "fi", "ru")
+Paper = Literal["a4", "letter"]
+Status = Literal["planned", "in_progress", "done", "dropped"]
+Tone = Literal["friendly", "firm", "stop_work", "final"]
+ChangeStatus = Literal["proposed", "approved", "rejected"]
+IncidentKind = Literal[
+    "unresponsive", "controlling", "late_payment", "disputed_invoice", "scope_change",
+    "changed_mind", "ignored_advice", "competitor_pressure", "dishonesty", "abusive",
+    "legal_risk", "other",
+]  # fmt: skip
+TerminationReason = Literal[
+    "unresponsive", "late_payment", "scope_creep", "unreasonable_demands", "abusive",
+    "dishonesty", "ignored_advice", "competitor_pressure", "changed_mind", "legal_risk",
+    "capacity", "other",
+]  # fmt: skip
+AccountOwner = Literal["client", "provider", "third_party"]
+AccountAction = Literal["transfer", "revoke_mine", "hand_over", "none"]
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_INTEGER = re.compile(r"[+-]?\d+")
+
+
+def _text(value: Any) -> Any:
+    # The loader hands over every scalar as the text written; refuse sections and lists here
+    # with a message a non-programmer can act on.
+    if isinstance(value, (dict, list)):
+        raise PydanticCustomError("text", "expected text, found a {kind}", {"kind": _kind(value)})
+    return value
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _DATE.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise PydanticCustomError(
+                "date", "not a date ({value}): {reason}", {"value": value, "reason": str(exc)}
+            ) from None
+    raise PydanticCustomError(
+        "date", "not a date ({value}); write it as YYYY-MM-DD", {"value": _show(value)}
+    )
+
+
+def _decimal(value: Any, what: str) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    text = value.strip() if isinstance(value, str) else None
+    if text is None or not _DECIMAL.fullmatch(text):
+        raise PydanticCustomError(
+            "number",
+            "not {what} ({value}); write digits with a dot for decimals, like 1250.50",
+            {"what": what, "value": _show(value)},
+        )
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+        raise PydanticCustomError("number", "not {what}", {"what": what}) from None
+
+
+def _money(value: Any) -> Decimal:
+    amount = _decimal(value, "an amount of money")
+    if amount < 0:
+        raise PydanticCustomError("money", "an amount cannot be negative ({value})", {"value": value})
+    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise PydanticCustomError(
+            "money", "more than two decimals ({value}); round to cents", {"value": value}
+        )
+    return amount
+
+
+def _positive_decimal(value: Any) -> Decimal:
+    number = _decimal(value, "a number")
+    if number <= 0:
+        raise PydanticCustomError("number", "must be more than zero ({value})", {"value": value})
+    return number
+
+
+def _percent(value: Any) -> Decimal:
+    number = _decimal(value, "a percentage")
+    if not 0 <= number <= 100:
+        raise PydanticCustomError(
+            "percent", "a percentage must be from 0 to 100 ({value})", {"value": value}
+        )
+    return number
+
+
+def _whole_number(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+        number = int(value.strip())
+    else:
+        raise PydanticCustomError(
+            "integer", "not a whole number ({value})", {"value": _show(value)}
+        )
+    if number < 0:
+        raise PydanticCustomError(
+            "integer", "cannot be negative ({value})", {"value": value}
+        )
+    return number
+
+
+def _late_interest(value: Any) -> str | Decimal:
+    if isinstance(value, str) and value.strip() in ("statutory", "none"):
+        return value.strip()
+    try:
+        return _decimal(value, "a yearly percentage")
+    except PydanticCustomError:
+        raise PydanticCustomError(
+            "late_interest",
+            "expected statutory, none, or a yearly percentage such as 8.0 (found {value})",
+            {"value": _show(value)},
+        ) from None
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return f"a {_kind(value)}"
+    return "empty" if value is None else str(value)
+
+
+def _kind(value: Any) -> str:
+    return "list" if isinstance(value, list) else "section of fields"
+
+
+def _format_version(value: Any) -> Any:
+    # `format: 1` arrives as the text "1"; compare it as a number.
+    return int(value) if isinstance(value, str) and value.strip() == "1" else value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+FormatVersion = Annotated[Literal[1], BeforeValidator(_format_version)]
+Date = Annotated[dt.date, BeforeValidator(_date), Field(json_schema_extra={"format": "date"})]
+Money = Annotated[Decimal, BeforeValidator(_money)]
+PositiveNumber = Annotated[Decimal, BeforeValidator(_positive_decimal)]
+Percent = Annotated[Decimal, BeforeValidator(_percent)]
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+LateInterest = Annotated[str | Decimal, BeforeValidator(_late_interest)]
+
+
+class Section(BaseModel):
+    """A part of the project file: unknown keys are errors, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Bank(Section):
+    iban: Text | None = None
+    bic: Text | None = None
+
+
+class Party(Section):
+    name: Text
+    contact: Text | None = None
+    email: Text | None = None
+    phone: Text | None = None
+    address: Text | None = None
+    business_id: Text | None = None
+
+
+class Provider(Party):
+    bank: Bank | None = None
+
+
+class ProjectInfo(Section):
+    id: Text = Field(description="Short reference used in file names, e.g. JGS-2026-01")
+    name: Text
+    summary: Text | None = None
+    start: Date | None = None
+    end: Date | None = None
+
+
+class ReminderRung(Section):
+    after: WholeNumber = Field(description="Days past the due date")
+    tone: Tone
+
+
+class Terms(Section):
+    payment_days: WholeNumber
+    deposit_percent: Percent = Decimal(0)
+    hourly_rate: Money | None = None
+    revisions_included: WholeNumber = 0
+    revision_rate: Money | None = None
+    feedback_days: WholeNumber
+    notice_days: WholeNumber | None = None
+    late_interest: LateInterest = "statutory"
+    reminder_fee: Money = Decimal(0)
+    reminders: list[ReminderRung] = []
+
+
+class ScopeItem(Section):
+    id: Text
+    title: Text
+    description: Text | None = None
+    deliverable: Text | None = None
+    deadline: Date | None = None
+    fee: Money | None = None
+    hours: PositiveNumber | None = None
+    status: Status = "planned"
+    done_on: Date | None = None
+
+
+class ScopeItemChange(Section):
+    """A modification of an existing item: its id and only the fields that change."""
+
+    id: Text
+    title: Text | None = None
+    description: Text | None = None
+    deliverable: Text | None = None
+    deadline: Date | None = None
+    fee: Money | None = None
+    hours: PositiveNumber | None = None
+    status: Status | None = None
+    done_on: Date | None = None
+
+
+class Signoff(Section):
+    signed_on: Date | None = None
+    signed_by: Text | None = None
+    fingerprint: Text | None = None
+
+
+class ChangeRequest(Section):
+    id: Text
+    requested_on: Date
+    requested_by: Text | None = None
+    summary: Text
+    add: list[ScopeItem] = []
+    remove: list[Text] = []
+    modify: list[ScopeItemChange] = []
+    new_end: Date | None = None
+    status: ChangeStatus = "proposed"
+    decided_on: Date | None = None
+
+
+class Payment(Section):
+    on: Date
+    amount: Money
+
+
+class ReminderSent(Section):
+    on: Date
+    tone: Tone
+
+
+class Invoice(Section):
+    number: Text
+    issued: Date
+    due: Date | None = None
+    amount: Money
+    description: Text | None = None
+    payments: list[Payment] = []
+    reminders: list[ReminderSent] = []
+
+
+class WaitingItem(Section):
+    item: Text
+    asked_on: Date
+    answered_on: Date | None = None
+
+
+class Incident(Section):
+    on: Date
+    kind: IncidentKind
+    note: Text | None = None
+
+
+class Deliverable(Section):
+    name: Text
+    location: Text | None = None
+    delivered_on: Date | None = None
+    notes: Text | None = None
+
+
+class Account(Section):
+    service: Text
+    url: Text | None = None
+    owner: AccountOwner
+    action: AccountAction
+    done_on: Date | None = None
+    notes: Text | None = None
+
+
+class Termination(Section):
+    decided_on: Date
+    reason: TerminationReason
+    detail: Text | None = None
+    effective_on: Date | None = None
+    work_in_progress: Text | None = None
+    final_invoice: Text | None = None
+
+
+class Project(Section):
+    """One client project: everything the documents are made from."""
+
+    model_config = ConfigDict(extra="forbid", title="inwriting project file")
+
+    format: FormatVersion = Field(description="Version of the file format; always 1")
+    language: Language = "en"
+    currency: Text = Field("EUR", description="ISO 4217 code, e.g. EUR, SEK, DKK, USD")
+    jurisdiction: Text | None = Field(
+        None, description="ISO 3166 country code whose law applies, e.g. FI, SE, DK, GB, US"
+    )
+    paper: Paper | None = Field(None, description="a4 or letter; default by jurisdiction")
+    templates: Text | None = Field(
+        None, description="Folder of template overrides, relative to this file"
+    )
+    provider: Provider
+    client: Party
+    project: ProjectInfo
+    terms: Terms
+    scope: list[ScopeItem] = Field(min_length=1)
+    exclusions: list[Text] = []
+    signoff: Signoff | None = None
+    changes: list[ChangeRequest] = []
+    invoices: list[Invoice] = []
+    waiting_on: list[WaitingItem] = []
+    incidents: list[Incident] = []
+    deliverables: list[Deliverable] = []
+    accounts: list[Account] = []
+    achievements: list[Text] = []
+    termination: Termination | None = None
+

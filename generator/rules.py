@@ -1,0 +1,141 @@
+"""Cross-field rules of a project file: what a well-formed file can still get wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from babel import Locale
+from babel.numbers import list_currencies
+
+from .load import DataPath
+from .model import Project
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule broken at a field path; warnings are printed but do not stop a document."""
+
+    path: DataPath
+    message: str
+    warning: bool = False
+    at_key: bool = False
+
+
+def project_rules(project: Project) -> Iterator[Finding]:
+    """Every cross-field rule, in file order as far as possible."""
+    yield from _codes(project)
+    yield from _dates(project)
+    yield from _scope(project)
+    yield from _unique(project)
+    yield from _money(project)
+
+
+def _codes(project: Project) -> Iterator[Finding]:
+    if project.currency not in list_currencies():
+        yield Finding(
+            ("currency",), f"unknown currency code {project.currency}; use ISO 4217, like EUR or SEK"
+        )
+    jurisdiction = project.jurisdiction
+    if jurisdiction is not None and (
+        len(jurisdiction) != 2 or jurisdiction not in Locale("en").territories
+    ):
+        yield Finding(
+            ("jurisdiction",),
+            f"unknown country code {jurisdiction}; use ISO 3166 two letters, like FI, SE or GB",
+        )
+
+
+def _dates(project: Project) -> Iterator[Finding]:
+    info = project.project
+    if info.start and info.end and info.end < info.start:
+        yield Finding(("project", "end"), f"the project ends ({info.end}) before it starts ({info.start})")
+    for index, invoice in enumerate(project.invoices):
+        if invoice.due and invoice.due < invoice.issued:
+            yield Finding(
+                ("invoices", index, "due"),
+                f"due ({invoice.due}) before the invoice was issued ({invoice.issued})",
+            )
+    for index, change in enumerate(project.changes):
+        if change.decided_on and change.decided_on < change.requested_on:
+            yield Finding(
+                ("changes", index, "decided_on"),
+                f"decided ({change.decided_on}) before it was requested ({change.requested_on})",
+            )
+    ending = project.termination
+    if ending is not None:
+        if ending.effective_on and ending.effective_on < ending.decided_on:
+            yield Finding(
+                ("termination", "effective_on"),
+                f"takes effect ({ending.effective_on}) before it was decided ({ending.decided_on})",
+            )
+        if ending.effective_on is None and project.terms.notice_days is None:
+            yield Finding(
+                ("termination", "effective_on"),
+                "give effective_on, or terms.notice_days to count it from decided_on",
+            )
+
+
+def _scope(project: Project) -> Iterator[Finding]:
+    terms = project.terms
+    for index, item in enumerate(project.scope):
+        if item.fee is None and item.hours is None:
+            yield Finding(
+                ("scope", index, "fee"),
+                "give a fee (fixed price) or hours (billed at terms.hourly_rate)",
+            )
+        elif item.fee is not None and item.hours is not None:
+            yield Finding(("scope", index, "hours"), "give a fee or hours, not both")
+        elif item.hours is not None and terms.hourly_rate is None:
+            yield Finding(("scope", index, "hours"), "hours need terms.hourly_rate to price them")
+        end = project.project.end
+        if item.deadline and end and item.deadline > end:
+            yield Finding(
+                ("scope", index, "deadline"),
+                f"after the project's end ({end})",
+                warning=True,
+            )
+    if terms.revisions_included is not None and terms.revision_rate is None and terms.hourly_rate is None:
+        yield Finding(
+            ("terms", "revision_rate"),
+            "set revision_rate (or hourly_rate) so the checklist can say what extra rounds cost",
+            at_key=True,
+        )
+
+
+def _unique(project: Project) -> Iterator[Finding]:
+    groups: list[tuple[str, str, list[str]]] = [
+        ("scope", "id", [item.id for item in project.scope]),
+        ("changes", "id", [change.id for change in project.changes]),
+        ("invoices", "number", [invoice.number for invoice in project.invoices]),
+    ]
+    added = [(i, j, item.id) for i, c in enumerate(project.changes) for j, item in enumerate(c.add)]
+    scope_ids = {item.id for item in project.scope}
+    for section, key, values in groups:
+        first: dict[str, int] = {}
+        for index, value in enumerate(values):
+            if value in first:
+                yield Finding(
+                    (section, index, key),
+                    f"{value} is used twice (also {section}[{first[value]}]); each {key} must be unique",
+                )
+            else:
+                first.setdefault(value, index)
+    for change_index, add_index, item_id in added:
+        if item_id in scope_ids:
+            yield Finding(
+                ("changes", change_index, "add", add_index, "id"),
+                f"{item_id} is already a scope item; give the new item its own id",
+            )
+
+
+def _money(project: Project) -> Iterator[Finding]:
+    for index, invoice in enumerate(project.invoices):
+        paid = sum((payment.amount for payment in invoice.payments), start=invoice.amount * 0)
+        if paid > invoice.amount:
+            yield Finding(
+                ("invoices", index, "payments"),
+                f"payments ({paid}) are more than the invoice ({invoice.amount})",
+                warning=True,
+                at_key=True,
+            )

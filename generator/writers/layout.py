@@ -1,0 +1,58 @@
+"""Layout arithmetic the writers share: how wide each table column should be."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..docmodel import Cell, Checkbox, Run, Table, plain_text
+
+Measure = Callable[[str, bool], float]
+"""Width of a text in points, given whether it is bold."""
+
+MAX_MIN_SHARE = 0.3
+"""No column's minimum may claim more than this share of the width: long words wrap instead."""
+
+NO_WRAP_WIDTH = 95.0
+"""Cells narrower than this (dates, amounts, ids) are kept on one line when there is room."""
+
+
+def column_widths(table: Table, available: float, measure: Measure, padding: float) -> list[float]:
+    """Widths that sum to `available`, like a browser's automatic table layout.
+
+    Each column gets at least its longest word (capped, so a long URL wraps rather than squeezing
+    the others), and the rest is shared in proportion to how much more each column would use.
+    """
+    rows: list[Sequence[Cell]] = [table.header, *table.rows]
+    count = max(len(row) for row in rows)
+    minimum = [0.0] * count
+    natural = [0.0] * count
+    for row_index, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            bold = row_index == 0 or any(isinstance(i, Run) and i.bold for i in cell.content)
+            low, high = _cell_extent(cell, measure, bold)
+            if high <= NO_WRAP_WIDTH:
+                low = high
+            minimum[column] = max(minimum[column], low + 2 * padding)
+            natural[column] = max(natural[column], high + 2 * padding)
+    cap = available * MAX_MIN_SHARE
+    minimum = [min(width, cap) for width in minimum]
+    natural = [max(n, m) for n, m in zip(natural, minimum, strict=True)]
+    if sum(minimum) >= available:
+        return [available * m / sum(minimum) for m in minimum]
+    if sum(natural) <= available:
+        spare = available - sum(natural)
+        return [n + spare * n / sum(natural) for n in natural]
+    stretch = [n - m for n, m in zip(natural, minimum, strict=True)]
+    spare = available - sum(minimum)
+    return [m + spare * s / sum(stretch) for m, s in zip(minimum, stretch, strict=True)]
+
+
+def _cell_extent(cell: Cell, measure: Measure, bold: bool) -> tuple[float, float]:
+    if cell.content and all(isinstance(i, Checkbox) for i in cell.content):
+        width = measure("☐", False) * 1.4
+        return width, width
+    text = plain_text(cell.content)
+    words = text.split()
+    longest_word = max((measure(word, bold) for word in words), default=0.0)
+    longest_line = max((measure(line, bold) for line in text.split("\n")), default=0.0)
+    return longest_word, longest_line

@@ -1,0 +1,387 @@
+"""PDF writer (reportlab platypus) with the embedded DejaVu Sans family and a page-N-of-M footer."""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    HRFlowable,
+    KeepTogether,
+    LayoutError,
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from .. import docmodel as dm
+from ..errors import RenderError
+from . import WriterOptions
+from .layout import column_widths
+
+FONT = "DejaVuSans"
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+PAPER = {"a4": A4, "letter": LETTER}
+
+INK = colors.HexColor("#1f2328")
+MUTED = colors.HexColor("#59636e")
+ACCENT = colors.HexColor("#1d3557")
+RULE = colors.HexColor("#c9d1d9")
+HEADER_FILL = colors.HexColor("#eef2f6")
+
+MARGIN_X = 20 * mm
+MARGIN_TOP = 18 * mm
+MARGIN_BOTTOM = 22 * mm
+CELL_PADDING = 4
+
+
+@functools.lru_cache(maxsize=1)
+def register_fonts() -> str:
+    """Register DejaVu Sans (regular, bold, oblique, bold oblique) once per process."""
+    faces = {
+        FONT: "DejaVuSans.ttf",
+        f"{FONT}-Bold": "DejaVuSans-Bold.ttf",
+        f"{FONT}-Oblique": "DejaVuSans-Oblique.ttf",
+        f"{FONT}-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+    }
+    for name, file_name in faces.items():
+        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file_name)))
+    pdfmetrics.registerFontFamily(
+        FONT,
+        normal=FONT,
+        bold=f"{FONT}-Bold",
+        italic=f"{FONT}-Oblique",
+        boldItalic=f"{FONT}-BoldOblique",
+    )
+    return FONT
+
+
+@functools.lru_cache(maxsize=1)
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13.5, textColor=INK)
+    styles = {
+        "body": ParagraphStyle("body-spaced", parent=base, spaceAfter=6),
+        "h1": ParagraphStyle(
+            "h1", parent=base, fontName=f"{FONT}-Bold", fontSize=19, leading=24,
+            textColor=ACCENT, spaceAfter=6,
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontName=f"{FONT}-Bold", fontSize=11.5, leading=15,
+            textColor=ACCENT, spaceBefore=12, spaceAfter=5,
+        ),
+        "h3": ParagraphStyle(
+            "h3", parent=base, fontName=f"{FONT}-Bold", fontSize=10, leading=14,
+            spaceBefore=8, spaceAfter=3,
+        ),
+        "label": ParagraphStyle(
+            "label", parent=base, fontName=f"{FONT}-Bold", fontSize=7.5, leading=10,
+            textColor=MUTED, spaceAfter=2,
+        ),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5),
+        "head": ParagraphStyle(
+            "head", parent=base, fontName=f"{FONT}-Bold", fontSize=8, leading=11,
+            textColor=ACCENT,
+        ),
+        "list": ParagraphStyle("list", parent=base, spaceAfter=2),
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10, textColor=MUTED),
+        "quote": ParagraphStyle("quote", parent=base, textColor=MUTED, leftIndent=10),
+    }  # fmt: skip
+    return styles
+
+
+def write(document: dm.Document, options: WriterOptions) -> bytes:
+    """The document as PDF bytes; the same document and options always give the same bytes."""
+    register_fonts()
+    buffer = io.BytesIO()
+    pagesize = PAPER[options.paper]
+    frame_width = pagesize[0] - 2 * MARGIN_X
+    meta = document.meta
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        creator="inwriting",
+        producer="inwriting",
+        invariant=1,
+        lang=meta.language,
+        initialFontName=FONT,
+    )
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, frame_width, pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
+                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    story = list(_Builder(frame_width).blocks(document.blocks))
+    try:
+        doc.build(story, canvasmaker=_footer_canvas(meta, pagesize))
+    except LayoutError as exc:
+        raise RenderError(
+            "a part of the document is taller than a page and cannot be split "
+            f"({str(exc).splitlines()[0][:120]}); shorten the text of that item"
+        ) from None
+    return buffer.getvalue()
+
+
+class _Builder:
+    """Turns model blocks into platypus flowables for a frame of a given width."""
+
+    def __init__(self, width: float) -> None:
+        self.width = width
+        self.styles = _styles()
+
+    def blocks(self, blocks: Iterable[dm.Block]) -> Iterable[Flowable]:
+        for block in blocks:
+            yield from self.block(block)
+
+    def block(self, block: dm.Block) -> Iterable[Flowable]:
+        styles = self.styles
+        if isinstance(block, dm.Heading):
+            style = styles["h1" if block.level == 1 else "h2" if block.level == 2 else
+                          "h3" if block.level == 3 else "label"]  # fmt: skip
+            text = markup(block.content)
+            if block.level >= 4:
+                text = text.upper()
+            paragraph = Paragraph(text, style)
+            paragraph.keepWithNext = True
+            yield paragraph
+        elif isinstance(block, dm.Paragraph):
+            yield Paragraph(markup(block.content), styles["body"])
+        elif isinstance(block, dm.ListBlock):
+            yield self.list_block(block)
+        elif isinstance(block, dm.Table):
+            yield self.table(block)
+        elif isinstance(block, dm.Columns):
+            yield self.columns(block)
+        elif isinstance(block, dm.Signature):
+            yield self.signature(block)
+        elif isinstance(block, dm.Quote):
+            yield from self.quote(block)
+        elif isinstance(block, dm.PageBreak):
+            yield PageBreak()
+        elif isinstance(block, dm.Rule):
+            yield HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=4, spaceAfter=8)
+
+    def sub(self, width: float) -> _Builder:
+        return _Builder(width)
+
+    def list_block(self, block: dm.ListBlock) -> Flowable:
+        items = []
+        for item in block.items:
+            flowables = list(self.sub(self.width - 16).blocks(item.blocks))
+            for flowable in flowables:
+                if isinstance(flowable, Paragraph) and flowable.style is self.styles["body"]:
+                    flowable.style = self.styles["list"]
+            if item.checkbox is not None:
+                items.append(ListItem(flowables, value=_box(item.checkbox)))
+            else:
+                items.append(ListItem(flowables))
+        return ListFlowable(
+            items,
+            bulletType="1" if block.ordered else "bullet",
+            start=block.start if block.ordered else "•",
+            leftIndent=16,
+            bulletFontName=FONT,
+            bulletFontSize=9.5,
+            bulletColor=MUTED,
+            spaceAfter=6,
+        )
+
+    def table(self, block: dm.Table) -> Flowable:
+        widths = column_widths(block, self.width, _measure, CELL_PADDING)
+        align = {"right": TA_RIGHT, "center": TA_CENTER}
+        header = [
+            Paragraph(markup(cell.content), _aligned(self.styles["head"], align.get(cell.align or "", TA_LEFT)))
+            for cell in block.header
+        ]  # fmt: skip
+        rows = [
+            [
+                Paragraph(markup(cell.content), _aligned(self.styles["cell"], align.get(cell.align or "", TA_LEFT)))
+                for cell in row
+            ]
+            for row in block.rows
+        ]  # fmt: skip
+        table = Table([header, *rows], colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        table.setStyle(
+            TableStyle([
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ])
+        )  # fmt: skip
+        table.spaceAfter = 8
+        return table
+
+    def columns(self, block: dm.Columns) -> Flowable:
+        count = len(block.columns)
+        gap = 8 * mm
+        width = (self.width - gap * (count - 1)) / count
+        cells: list[Any] = []
+        widths: list[float] = []
+        for index, column in enumerate(block.columns):
+            if index:
+                cells.append("")
+                widths.append(gap)
+            cells.append(list(self.sub(width).blocks(column)))
+            widths.append(width)
+        table = Table([cells], colWidths=widths, hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ]))  # fmt: skip
+        table.spaceAfter = 6
+        return table
+
+    def signature(self, block: dm.Signature) -> Flowable:
+        count = len(block.parties)
+        gap = 10 * mm
+        width = (self.width - gap * (count - 1)) / count
+        cells: list[Any] = []
+        widths: list[float] = []
+        for index, party in enumerate(block.parties):
+            if index:
+                cells.append("")
+                widths.append(gap)
+            flowables = list(self.sub(width).blocks(party.heading))
+            for field in party.fields:
+                flowables.append(self.signature_line(field, width))
+            cells.append(flowables)
+            widths.append(width)
+        table = Table([cells], colWidths=widths, hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ]))  # fmt: skip
+        return KeepTogether([Spacer(1, 4), table])
+
+    def signature_line(self, field: dm.SignatureField, width: float) -> Flowable:
+        value = Paragraph(markup(field.value), self.styles["cell"]) if field.value else ""
+        line = Table([[value], [Paragraph(markup(field.label), self.styles["small"])]],
+                     colWidths=[width], rowHeights=[22, None], hAlign="LEFT")  # fmt: skip
+        line.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.6, INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 1), (-1, 1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 2),
+        ]))  # fmt: skip
+        line.spaceAfter = 4
+        return line
+
+    def quote(self, block: dm.Quote) -> Iterable[Flowable]:
+        inner = list(self.sub(self.width - 12).blocks(block.blocks))
+        table = Table([[inner]], colWidths=[self.width - 2], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("LINEBEFORE", (0, 0), (0, -1), 2, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ]))  # fmt: skip
+        table.spaceAfter = 6
+        yield table
+
+
+def markup(content: Iterable[dm.Inline]) -> str:
+    """Inline content as reportlab paragraph markup; every character of text is escaped."""
+    parts = []
+    for inline in content:
+        if isinstance(inline, dm.Break):
+            parts.append("<br/>")
+        elif isinstance(inline, dm.Checkbox):
+            parts.append(_box(inline))
+        else:
+            text = escape(inline.text)
+            if inline.bold:
+                text = f"<b>{text}</b>"
+            if inline.italic:
+                text = f"<i>{text}</i>"
+            if inline.href:
+                href = escape(inline.href, {'"': "&quot;"})
+                text = f'<a href="{href}" color="#1d3557">{text}</a>'
+            parts.append(text)
+    return "".join(parts)
+
+
+def _box(checkbox: dm.Checkbox) -> str:
+    return "☑" if checkbox.checked else "☐"
+
+
+def _aligned(style: ParagraphStyle, alignment: int) -> ParagraphStyle:
+    if alignment == style.alignment:
+        return style
+    return _aligned_cached(style.name, alignment)
+
+
+@functools.lru_cache(maxsize=32)
+def _aligned_cached(name: str, alignment: int) -> ParagraphStyle:
+    base = next(s for s in _styles().values() if s.name == name)
+    return ParagraphStyle(f"{name}-{alignment}", parent=base, alignment=alignment)
+
+
+def _measure(text: str, bold: bool) -> float:
+    return float(pdfmetrics.stringWidth(text, f"{FONT}-Bold" if bold else FONT, 8.5))
+
+
+def _footer_canvas(meta: dm.DocumentMeta, pagesize: tuple[float, float]) -> type[Canvas]:
+    """A canvas that holds every page back until the end, so the footer can say 'of N'."""
+
+    class FooterCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved_pages)
+            for number, state in enumerate(self._saved_pages, start=1):
+                self.__dict__.update(state)
+                self._draw_footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _draw_footer(self, number: int, total: int) -> None:
+            label = meta.page_label.replace("{page}", str(number)).replace("{pages}", str(total))
+            y = MARGIN_BOTTOM - 10 * mm
+            self.saveState()
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN_X, y + 10, pagesize[0] - MARGIN_X, y + 10)
+            self.setFont(FONT, 7.5)
+            self.setFillColor(MUTED)
+            self.drawString(MARGIN_X, y, meta.footer)
+            self.drawRightString(pagesize[0] - MARGIN_X, y, label)
+            self.restoreState()
+
+    return FooterCanvas

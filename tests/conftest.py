@@ -1,0 +1,68 @@
+"""Shared fixtures: sample paths, text extraction from PDF and DOCX, an isolated home."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+EXAMPLES = ROOT.parent / "shared" / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Keep the developer's real home and config out of every test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    yield
+
+
+def sample_paths() -> list[Path]:
+    return sorted(SAMPLES.glob("*.yaml"))
+
+
+def pdf_text(data: bytes) -> str:
+    """All text of a PDF, pages joined, as pypdf extracts it."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def docx_text(data: bytes) -> str:
+    """All text of a DOCX: body paragraphs, tables (nested too) and footers, in order."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    parts: list[str] = []
+
+    def walk(container: object) -> None:
+        for block in container.iter_inner_content():  # type: ignore[attr-defined]
+            if hasattr(block, "rows"):
+                for row in block.rows:
+                    for cell in row.cells:
+                        walk(cell)
+            else:
+                parts.append(block.text)
+
+    walk(document)
+    for section in document.sections:
+        parts.extend(p.text for p in section.footer.paragraphs)
+    return "\n".join(parts)
+
+
+def normalise(text: str) -> str:
+    """Fold the spaces Babel and the PDF use (no-break, narrow no-break) and line ends to one space."""
+    for char in ("\u00a0", "\u202f", "\u2009"):
+        text = text.replace(char, " ")
+    return " ".join(text.split())
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
