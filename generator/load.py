@@ -58,37 +58,37 @@ def format_path(path: DataPath) -> str:
     return text
 
 
-class _FatalYaml(Exception):
-    def __init__(self, mark: yaml.Mark | None, message: str) -> None:
-        super().__init__(message)
-        self.mark = mark
-        self.message = message
-
-
 class _StrictLoader(yaml.SafeLoader):
-    """Composes nodes only, refusing anchors, aliases and tags before anything is built."""
+    """Composes nodes only. Anchors, aliases and tags are refused, each recorded against its node
+    so the message can name the field; an alias is never followed, so nothing is expanded."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.refusals: dict[int, str] = {}
+        self._refused_nodes: list[yaml.Node] = []  # keeps ids unique while refusals holds them
+
+    def _refuse(self, node: yaml.Node, message: str) -> None:
+        self.refusals.setdefault(id(node), message)
+        self._refused_nodes.append(node)
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise _FatalYaml(
-                event.start_mark,
-                f"aliases (*{event.anchor}) are not allowed: write the value out in full",
-            )
+            self.get_event()
+            node = yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
+            self._refuse(node, f"aliases (*{event.anchor}) are not allowed: write the value out in full")
+            return node
         anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _FatalYaml(
-                event.start_mark,
-                f"anchors (&{anchor}) are not allowed: write each value out in full",
-            )
         tag = getattr(event, "tag", None)
+        if anchor is not None:
+            event.anchor = None  # compose it as a plain value; never register the anchor
+        node = super().compose_node(parent, index)
+        if anchor is not None:
+            self._refuse(node, f"anchors (&{anchor}) are not allowed: write each value out in full")
         if tag is not None:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise _FatalYaml(
-                event.start_mark,
-                f"tags such as {shown} are not allowed: project files hold plain values only",
-            )
-        return super().compose_node(parent, index)
+            self._refuse(node, f"tags such as {shown} are not allowed: project files hold plain values only")
+        return node
 
 
 def read_yaml(
@@ -125,23 +125,20 @@ def read_yaml(
 def parse_yaml_text(text: str, name: str) -> tuple[Any, SourceMap, list[Problem]]:
     """Parse YAML text (see read_yaml)."""
     source = SourceMap(name)
+    loader = _StrictLoader(text)
     try:
-        loader = _StrictLoader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
-    except _FatalYaml as exc:
-        raise ProjectError([_problem_at(name, exc.mark, exc.message)]) from None
+        root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         message = " ".join(filter(None, [exc.context, exc.problem])) or "not valid YAML"
         raise ProjectError([_problem_at(name, exc.problem_mark, f"YAML syntax: {message}")]) from None
     except yaml.YAMLError as exc:
         raise ProjectError([Problem(name, None, None, "", f"YAML: {exc}")]) from None
+    finally:
+        loader.dispose()
     if root is None:
         raise ProjectError([Problem(name, 1, 1, "", "the file is empty")])
     problems: list[Problem] = []
-    data = _convert(root, (), source, problems)
+    data = _convert(root, (), source, problems, loader.refusals)
     return data, source, problems
 
 
@@ -151,14 +148,23 @@ def _problem_at(name: str, mark: yaml.Mark | None, message: str) -> Problem:
     return Problem(name, mark.line + 1, mark.column + 1, "", message)
 
 
-def _convert(node: yaml.Node, path: DataPath, source: SourceMap, problems: list[Problem]) -> Any:
+def _convert(
+    node: yaml.Node,
+    path: DataPath,
+    source: SourceMap,
+    problems: list[Problem],
+    refusals: dict[int, str],
+) -> Any:
     source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if id(node) in refusals:
+        problems.append(source.problem(path, refusals[id(node)]))
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, yaml.ScalarNode) or id(key_node) in refusals:
                 problems.append(
                     _problem_at(source.file, key_node.start_mark, "a key must be a plain word")
                 )
@@ -178,11 +184,12 @@ def _convert(node: yaml.Node, path: DataPath, source: SourceMap, problems: list[
                 continue
             first_seen[key] = key_line
             source.keys[key_path] = (key_line, key_node.start_mark.column + 1)
-            result[key] = _convert(value_node, key_path, source, problems)
+            result[key] = _convert(value_node, key_path, source, problems, refusals)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _convert(item, (*path, index), source, problems) for index, item in enumerate(node.value)
+            _convert(item, (*path, index), source, problems, refusals)
+            for index, item in enumerate(node.value)
         ]
     value = node.value
     if node.style is None and value in _NULLS:

@@ -74,7 +74,7 @@ def _translate(exc: ValidationError, data: Any, source: SourceMap) -> list[Probl
         kind = error["type"]
         if kind == "missing":
             path = (*path, *_missing_key(error["loc"], path))
-            problems.append(source.problem(path, "required field is missing"))
+            problems.append(source.problem(path, "required field is missing", prefer_key=True))
         elif kind == "extra_forbidden":
             problems.append(source.problem(path, _unknown_field(path), prefer_key=True))
         else:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from .. import docmodel as dm
 from . import WriterOptions
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)]|=+|>)(?=\s|$)", re.MULTILINE)
 
 
