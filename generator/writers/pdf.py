@@ -226,7 +226,7 @@ class _Builder:
         ]  # fmt: skip
         table = Table([header, *rows], colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         table.setStyle(
-            TableStyle([
+            _table_style([
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
@@ -253,7 +253,7 @@ class _Builder:
             cells.append(list(self.sub(width).blocks(column)))
             widths.append(width)
         table = Table([cells], colWidths=widths, hAlign="LEFT")
-        table.setStyle(TableStyle([
+        table.setStyle(_table_style([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -277,7 +277,7 @@ class _Builder:
             cells.append(flowables)
             widths.append(width)
         table = Table([cells], colWidths=widths, hAlign="LEFT")
-        table.setStyle(TableStyle([
+        table.setStyle(_table_style([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -288,7 +288,7 @@ class _Builder:
         value = Paragraph(markup(field.value), self.styles["cell"]) if field.value else ""
         line = Table([[value], [Paragraph(markup(field.label), self.styles["small"])]],
                      colWidths=[width], rowHeights=[22, None], hAlign="LEFT")  # fmt: skip
-        line.setStyle(TableStyle([
+        line.setStyle(_table_style([
             ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.6, INK),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -302,12 +302,18 @@ class _Builder:
     def quote(self, block: dm.Quote) -> Iterable[Flowable]:
         inner = list(self.sub(self.width - 12).blocks(block.blocks))
         table = Table([[inner]], colWidths=[self.width - 2], hAlign="LEFT")
-        table.setStyle(TableStyle([
+        table.setStyle(_table_style([
             ("LINEBEFORE", (0, 0), (0, -1), 2, RULE),
             ("LEFTPADDING", (0, 0), (-1, -1), 10),
         ]))  # fmt: skip
         table.spaceAfter = 6
         yield table
+
+
+def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+    # Plain-string cells (the gaps between columns) would otherwise use reportlab's default
+    # Helvetica, which is not embedded.
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
 
 
 def markup(content: Iterable[dm.Inline]) -> str:

@@ -53,14 +53,13 @@ def _block(block: dm.Block) -> str:
     if isinstance(block, dm.Columns):
         return "\n\n".join("\n\n".join(_blocks(column)) for column in block.columns)
     if isinstance(block, dm.Signature):
-        parts = []
+        parties = []
         for party in block.parties:
-            lines = ["\n\n".join(_blocks(party.heading))]
-            for field in party.fields:
-                value = _inline(field.value) or "_" * 30
-                lines.append(f"{_inline(field.label)}: {value}  ")
-            parts.append("\n".join(lines))
-        return "\n\n".join(parts)
+            fields = [
+                f"{_inline(field.label)}: {_inline(field.value) or '_' * 30}" for field in party.fields
+            ]
+            parties.append("\n\n".join([*_blocks(party.heading), "\\\n".join(fields)]))
+        return "\n\n".join(parties)
     if isinstance(block, dm.Quote):
         inner = "\n\n".join(_blocks(block.blocks))
         return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
