@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -141,3 +142,38 @@ def plain_text(content: tuple[Inline, ...]) -> str:
         else:
             parts.append("☑" if inline.checked else "☐")
     return "".join(parts)
+
+
+def _inlines_of(block: Block) -> Iterator[Inline]:
+    if isinstance(block, (Heading, Paragraph)):
+        yield from block.content
+    elif isinstance(block, ListBlock):
+        for item in block.items:
+            for inner in item.blocks:
+                yield from _inlines_of(inner)
+    elif isinstance(block, Table):
+        for row in (block.header, *block.rows):
+            for cell in row:
+                yield from cell.content
+    elif isinstance(block, Quote):
+        for inner in block.blocks:
+            yield from _inlines_of(inner)
+    elif isinstance(block, Columns):
+        for column in block.columns:
+            for inner in column:
+                yield from _inlines_of(inner)
+    elif isinstance(block, Signature):
+        for party in block.parties:
+            for inner in party.heading:
+                yield from _inlines_of(inner)
+            for field_ in party.fields:
+                yield from (*field_.label, *field_.value)
+
+
+def uses_italics(document: Document) -> bool:
+    """Whether any text is in italics (writers load italic fonts only then)."""
+    return any(
+        isinstance(inline, Run) and inline.italic
+        for block in document.blocks
+        for inline in _inlines_of(block)
+    )

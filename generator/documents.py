@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -123,7 +124,11 @@ def build_document(
     template_name, markdown = render_markdown(
         loaded, kind_name, as_of=as_of, language=language, templates_dir=templates_dir
     )
-    return parse_document(markdown, source=template_name)
+    document = parse_document(markdown, source=template_name)
+    # The language is the project's (or --lang), whatever the template says: it tells word
+    # processors which spell checker to use and screen readers how to speak.
+    meta = dataclasses.replace(document.meta, language=language or loaded.project.language)
+    return dataclasses.replace(document, meta=meta)
 
 
 def render_document(

@@ -16,8 +16,8 @@ MAX_FILE_BYTES = 1024 * 1024
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
-# Characters that are invisible or can rearrange text on the page. U+2028 is also the
-# line-break marker the templates use internally, so data must never carry it.
+# Characters that are invisible or can rearrange text on the page; Unicode line and paragraph
+# separators would act as line breaks the user cannot see.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 _REFUSED_SEPARATORS = frozenset("\u2028\u2029\u0085")
 

@@ -163,8 +163,20 @@ class Section(BaseModel):
 
 
 class Bank(Section):
+    """How to pay: IBAN and BIC where they exist, a local account number where they do not."""
+
     iban: Text | None = None
     bic: Text | None = None
+    name: Text | None = Field(None, description="The bank's name")
+    account: Text | None = Field(
+        None, description="Account number where there is no IBAN (US, RU: расчетный счет)"
+    )
+    routing: Text | None = Field(
+        None, description="Domestic bank code: US ABA routing number, GB sort code, RU БИК"
+    )
+    correspondent_account: Text | None = Field(
+        None, description="RU: корреспондентский счет of the bank"
+    )
 
 
 class Party(Section):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import typing
 from collections.abc import Iterable
@@ -103,6 +102,8 @@ def _missing_key(loc: tuple[int | str, ...], found: DataPath) -> DataPath:
 
 
 def _unknown_field(path: DataPath) -> str:
+    import difflib  # only needed when a file has a typo
+
     key = str(path[-1])
     known = _fields_at(Project, path[:-1])
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)

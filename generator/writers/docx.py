@@ -66,12 +66,17 @@ class _Builder:
 
     def blocks(self, container: Any, blocks: Iterable[dm.Block], width_mm: float | None = None) -> None:
         width = width_mm or self.width_mm
-        for block in blocks:
+        items = list(blocks)
+        for index, block in enumerate(items):
             self.block(container, block, width)
+            following = items[index + 1] if index + 1 < len(items) else None
+            if isinstance(following, dm.Signature) and isinstance(block, dm.Paragraph):
+                # What leads into the signatures stays on their page.
+                container.paragraphs[-1].paragraph_format.keep_with_next = True
 
     def block(self, container: Any, block: dm.Block, width_mm: float) -> None:
         if isinstance(block, dm.Heading):
-            paragraph = container.add_paragraph(style=f"Heading {min(block.level, 6)}")
+            paragraph = _paragraph(container, f"Heading{min(block.level, 6)}")
             _inline(paragraph, block.content)
         elif isinstance(block, dm.Paragraph):
             _inline(container.add_paragraph(), block.content)
@@ -86,7 +91,7 @@ class _Builder:
         elif isinstance(block, dm.Quote):
             for inner in block.blocks:
                 if isinstance(inner, dm.Paragraph):
-                    _inline(container.add_paragraph(style="Quote"), inner.content)
+                    _inline(_paragraph(container, "Quote"), inner.content)
                 else:
                     self.block(container, inner, width_mm)
         elif isinstance(block, dm.PageBreak):
@@ -95,8 +100,8 @@ class _Builder:
             _border(container.add_paragraph(), "bottom", RULE_HEX, size=4)
 
     def list_block(self, container: Any, block: dm.ListBlock, level: int = 1) -> None:
-        kind = "List Number" if block.ordered else "List Bullet"
-        style = kind if level == 1 else f"{kind} {min(level, 3)}"
+        kind = "ListNumber" if block.ordered else "ListBullet"
+        style = kind if level == 1 else f"{kind}{min(level, 3)}"
         for item in block.items:
             for index, inner in enumerate(item.blocks):
                 if isinstance(inner, dm.ListBlock):
@@ -114,7 +119,7 @@ class _Builder:
                     _inline(paragraph, (item.checkbox, dm.Run("\t"), *inner.content))
                     fmt.tab_stops.add_tab_stop(Mm(6 * level))
                 else:
-                    _inline(container.add_paragraph(style=style), inner.content)
+                    _inline(_paragraph(container, style), inner.content)
 
     def table(self, container: Any, block: dm.Table, width_mm: float) -> None:
         points = column_widths(block, width_mm / MM_PER_POINT, _measure_points, 5.4)
@@ -152,6 +157,8 @@ class _Builder:
         table = _add_table(container, 1, len(widths), width_mm)
         table.autofit = False
         _table_borders(table, inside=False)
+        cant_split = OxmlElement("w:cantSplit")  # a signature or address is never torn in two
+        table.rows[0]._tr.get_or_add_trPr().append(cant_split)
         cells = table.rows[0].cells
         filled = []
         for index, blocks in enumerate(columns):
@@ -179,6 +186,13 @@ class _Builder:
                 label.paragraph_format.space_after = Pt(2)
                 _inline(label, field.label, size=7.5, color=MUTED)
             _tidy_cell(cell)
+
+
+def _paragraph(container: Any, style_id: str) -> Paragraph:
+    # Set the style id directly: python-docx's lookup by name scans every style each time.
+    paragraph = container.add_paragraph()
+    paragraph._p.style = style_id
+    return paragraph
 
 
 def _add_table(container: Any, rows: int, columns: int, width_mm: float) -> Any:
@@ -439,9 +453,18 @@ def _drop_thumbnail(word: Any) -> None:
 
 
 def _measure_points(text: str, bold: bool) -> float:
-    # An average Arial character at 8.5 pt is about 4.7 pt wide; allow for wider fallback
-    # fonts where Arial is missing. Good enough to share out widths without font metrics.
-    return len(text) * (6.0 if bold else 5.4)
+    # Arial's advance widths by kind of character, in em, at the 8.5 pt of table cells, with
+    # room for wider fallback fonts where Arial is missing. Close enough to share out column
+    # widths without loading font metrics.
+    ems = 0.0
+    for char in text:
+        if char.isupper() or char in "☐☑%&@MWmw":
+            ems += 0.72
+        elif char.isdigit() or char.isalpha():
+            ems += 0.58
+        else:
+            ems += 0.33
+    return ems * 8.5 * (1.12 if bold else 1.05)
 
 
 def _normalise_zip(data: bytes) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from ..docmodel import Cell, Checkbox, Run, Table, plain_text
@@ -12,7 +13,7 @@ Measure = Callable[[str, bool], float]
 MAX_MIN_SHARE = 0.3
 """No column's minimum may claim more than this share of the width: long words wrap instead."""
 
-NO_WRAP_WIDTH = 95.0
+NO_WRAP_WIDTH = 110.0
 """Cells narrower than this (dates, amounts, ids) are kept on one line when there is room."""
 
 
@@ -52,7 +53,9 @@ def _cell_extent(cell: Cell, measure: Measure, bold: bool) -> tuple[float, float
         width = measure("☐", False) * 1.4
         return width, width
     text = plain_text(cell.content)
-    words = text.split()
+    # Only ASCII white space separates words: Babel's no-break spaces inside dates and
+    # amounts ("30 сентября 2026 г.", "341 000,00 ₽") must never be line-break points.
+    words = [word for word in re.split(r"[ \t\n]+", text) if word]
     longest_word = max((measure(word, bold) for word in words), default=0.0)
     longest_line = max((measure(line, bold) for line in text.split("\n")), default=0.0)
     return longest_word, longest_line

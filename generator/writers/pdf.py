@@ -22,14 +22,12 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     HRFlowable,
-    KeepTogether,
     LayoutError,
     ListFlowable,
     ListItem,
     PageBreak,
     PageTemplate,
     Paragraph,
-    Spacer,
     Table,
     TableStyle,
 )
@@ -55,23 +53,27 @@ MARGIN_BOTTOM = 22 * mm
 CELL_PADDING = 4
 
 
-@functools.lru_cache(maxsize=1)
-def register_fonts() -> str:
-    """Register DejaVu Sans (regular, bold, oblique, bold oblique) once per process."""
-    faces = {
-        FONT: "DejaVuSans.ttf",
-        f"{FONT}-Bold": "DejaVuSans-Bold.ttf",
-        f"{FONT}-Oblique": "DejaVuSans-Oblique.ttf",
-        f"{FONT}-BoldOblique": "DejaVuSans-BoldOblique.ttf",
-    }
-    for name, file_name in faces.items():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file_name)))
+FACES = {
+    FONT: "DejaVuSans.ttf",
+    f"{FONT}-Bold": "DejaVuSans-Bold.ttf",
+    f"{FONT}-Oblique": "DejaVuSans-Oblique.ttf",
+    f"{FONT}-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+}
+
+
+@functools.lru_cache(maxsize=2)
+def register_fonts(*, italic: bool = True) -> str:
+    """Register the DejaVu Sans faces once per process; the oblique ones only when a document
+    uses italics, since parsing each font file costs a noticeable part of a cold run."""
+    wanted = FACES if italic else {name: FACES[name] for name in (FONT, f"{FONT}-Bold")}
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    for name, file_name in wanted.items():
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file_name)))
+    oblique = f"{FONT}-Oblique" if italic else FONT
+    bold_oblique = f"{FONT}-BoldOblique" if italic else f"{FONT}-Bold"
     pdfmetrics.registerFontFamily(
-        FONT,
-        normal=FONT,
-        bold=f"{FONT}-Bold",
-        italic=f"{FONT}-Oblique",
-        boldItalic=f"{FONT}-BoldOblique",
+        FONT, normal=FONT, bold=f"{FONT}-Bold", italic=oblique, boldItalic=bold_oblique
     )
     return FONT
 
@@ -111,7 +113,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def write(document: dm.Document, options: WriterOptions) -> bytes:
     """The document as PDF bytes; the same document and options always give the same bytes."""
-    register_fonts()
+    register_fonts(italic=dm.uses_italics(document))
     buffer = io.BytesIO()
     pagesize = PAPER[options.paper]
     frame_width = pagesize[0] - 2 * MARGIN_X
@@ -154,8 +156,14 @@ class _Builder:
         self.styles = _styles()
 
     def blocks(self, blocks: Iterable[dm.Block]) -> Iterable[Flowable]:
-        for block in blocks:
-            yield from self.block(block)
+        items = list(blocks)
+        for index, block in enumerate(items):
+            following = items[index + 1] if index + 1 < len(items) else None
+            for flowable in self.block(block):
+                if isinstance(following, dm.Signature) and isinstance(flowable, Paragraph):
+                    # What leads into the signatures is never left behind on the page before.
+                    flowable.keepWithNext = True
+                yield flowable
 
     def block(self, block: dm.Block) -> Iterable[Flowable]:
         styles = self.styles
@@ -282,7 +290,10 @@ class _Builder:
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ]))  # fmt: skip
-        return KeepTogether([Spacer(1, 4), table])
+        # One row never splits across pages; and unlike a KeepTogether it can join the
+        # keep-with-next chain of the heading and sentence before it.
+        table.spaceBefore = 4
+        return table
 
     def signature_line(self, field: dm.SignatureField, width: float) -> Flowable:
         value = Paragraph(markup(field.value), self.styles["cell"]) if field.value else ""
@@ -325,7 +336,9 @@ def markup(content: Iterable[dm.Inline]) -> str:
         elif isinstance(inline, dm.Checkbox):
             parts.append(_box(inline))
         else:
-            text = escape(inline.text)
+            # reportlab breaks lines at U+202F, Babel's narrow no-break space in amounts and
+            # dates; the ordinary no-break space it keeps together.
+            text = escape(inline.text.replace("\u202f", "\u00a0"))
             if inline.bold:
                 text = f"<b>{text}</b>"
             if inline.italic:

@@ -1,0 +1,82 @@
+"""The wheel works on its own (templates and fonts inside), and a real word processor opens DOCX."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, docx_text, in_ci, normalise, pdf_text, sample_paths
+
+from generator.project_file import load_project
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(dist), str(ROOT)],
+        check=True,
+    )
+    [wheel] = list(dist.glob("inwriting-*.whl"))
+    environment = tmp_path / "venv"
+    venv.create(environment, with_pip=True)
+    python = environment / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)], check=True)
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    project = elsewhere / "jerry.yaml"
+    shutil.copy(ROOT / "samples" / "jerry-webshop.yaml", project)
+    command = environment / "bin" / "inwriting"
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    result = subprocess.run(
+        [str(command), "scope", "jerry.yaml", "--as-of", "2026-11-22", "--format", "pdf,docx,md"],
+        cwd=elsewhere, capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    out = elsewhere / "out"
+    assert "Jerry's Garden Supply Inc." in pdf_text((out / "JGS-2026-01-scope.pdf").read_bytes())
+    assert "Jerry's Garden Supply Inc." in docx_text((out / "JGS-2026-01-scope.docx").read_bytes())
+    listing = subprocess.run([str(command), "templates", "list"], capture_output=True, text=True, cwd=elsewhere, env=env)
+    for language in ("en", "sv", "da", "fi", "ru"):
+        assert f"{language}/scope.md.j2" in listing.stdout
+    # The package must not be importing from the checkout.
+    where = subprocess.run(
+        [str(python), "-c", "import generator, pathlib; print(pathlib.Path(generator.__file__).resolve())"],
+        capture_output=True, text=True, cwd=elsewhere, env=env, check=True,
+    )  # fmt: skip
+    assert str(environment) in where.stdout
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("project_path", sample_paths(), ids=lambda p: p.stem)
+def test_libreoffice_opens_every_sample_docx(tmp_path: Path, project_path: Path) -> None:
+    soffice = _soffice()
+    if soffice is None:
+        if in_ci():
+            pytest.fail("CI must have LibreOffice (installed by .ci/run)")
+        pytest.skip("LibreOffice is not installed")
+    import datetime as dt
+
+    from generator.documents import render_document
+
+    loaded = load_project(project_path)
+    docx_path = tmp_path / "scope.docx"
+    docx_path.write_bytes(render_document(loaded, "scope", formats=["docx"], as_of=dt.date(2026, 11, 22))["docx"])
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(docx_path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    converted = (tmp_path / "scope.pdf").read_bytes()
+    assert normalise(loaded.project.client.name) in normalise(pdf_text(converted))
