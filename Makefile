@@ -18,6 +18,9 @@ demo: $(BIN)/.installed
 	done
 
 test: $(BIN)/.installed
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.installed

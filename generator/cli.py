@@ -19,10 +19,12 @@ LANGUAGE_CHOICE = click.Choice(["en", "sv", "da", "fi", "ru"])
 PAPER_CHOICE = click.Choice(["a4", "letter"])
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType[dt.date]):
     name = "DATE"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
         if isinstance(value, dt.date):
             return value
         try:
@@ -31,21 +33,27 @@ class DateType(click.ParamType):
             self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD", param, ctx)
 
 
-class FormatList(click.ParamType):
+class FormatList(click.ParamType[list[str]]):
     name = "FORMATS"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> list[str]:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> list[str]:
         from .writers import FORMATS
 
         names = [part.strip().lower() for part in str(value).split(",") if part.strip()]
         unknown = [name for name in names if name not in FORMATS]
         if unknown or not names:
-            self.fail(f"choose from {', '.join(FORMATS)} (comma-separated), not {value!r}", param, ctx)
+            self.fail(
+                f"choose from {', '.join(FORMATS)} (comma-separated), not {value!r}", param, ctx
+            )
         return names
 
 
 PROJECT_ARGUMENT = click.argument(
-    "project_path", metavar="PROJECT.yaml", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+    "project_path",
+    metavar="PROJECT.yaml",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
 )
 
 
@@ -61,20 +69,53 @@ def cli() -> None:
 
 def _render_options(command: Any) -> Any:
     options = [
-        click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-                     default=Path("out"), show_default=True, help="Folder for the documents."),
-        click.option("--format", "formats", type=FormatList(), default="pdf,docx", show_default=True,
-                     help="Comma-separated: pdf, docx, md."),
-        click.option("--as-of", "as_of", type=DateType(), default=None,
-                     help="The date to treat as today (default: the real date)."),
-        click.option("--lang", "language", type=LANGUAGE_CHOICE, default=None,
-                     help="Language of the document (default: the file's `language`)."),
-        click.option("--paper", type=PAPER_CHOICE, default=None,
-                     help="Paper size (default: Letter for US and CA jurisdictions, else A4)."),
-        click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
-                     default=None, help="Folder of template overrides (beats `templates:` in the file)."),
-        click.option("--force", is_flag=True, help="Replace documents that differ from the new ones."),
-    ]  # fmt: skip
+        click.option(
+            "--out",
+            "out_dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=Path("out"),
+            show_default=True,
+            help="Folder for the documents.",
+        ),
+        click.option(
+            "--format",
+            "formats",
+            type=FormatList(),
+            default="pdf,docx",
+            show_default=True,
+            help="Comma-separated: pdf, docx, md.",
+        ),
+        click.option(
+            "--as-of",
+            "as_of",
+            type=DateType(),
+            default=None,
+            help="The date to treat as today (default: the real date).",
+        ),
+        click.option(
+            "--lang",
+            "language",
+            type=LANGUAGE_CHOICE,
+            default=None,
+            help="Language of the document (default: the file's `language`).",
+        ),
+        click.option(
+            "--paper",
+            type=PAPER_CHOICE,
+            default=None,
+            help="Paper size (default: Letter for US and CA jurisdictions, else A4).",
+        ),
+        click.option(
+            "--templates",
+            "templates_dir",
+            type=click.Path(file_okay=False, exists=True, path_type=Path),
+            default=None,
+            help="Folder of template overrides (beats `templates:` in the file).",
+        ),
+        click.option(
+            "--force", is_flag=True, help="Replace documents that differ from the new ones."
+        ),
+    ]
     for option in reversed(options):
         command = option(command)
     return command
@@ -115,14 +156,21 @@ def _render(
         paper=paper,
         templates_dir=templates_dir,
     )
-    files = {out_dir / output_name(loaded.project, kind, name): data for name, data in rendered.items()}
+    files = {
+        out_dir / output_name(loaded.project, kind, name): data for name, data in rendered.items()
+    }
     for result in write_files(files, force=force):
         click.echo(f"{result.status:>9}  {result.path}")
 
 
 @cli.command()
-@click.argument("project_paths", metavar="PROJECT.yaml...", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))  # fmt: skip
+@click.argument(
+    "project_paths",
+    metavar="PROJECT.yaml...",
+    nargs=-1,
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+)
 def check(project_paths: Sequence[Path]) -> None:
     """Validate project files and list every problem as FILE:LINE:COL: field: message."""
     from .project_file import load_project
@@ -157,8 +205,13 @@ def templates() -> None:
 
 
 @templates.command("list")
-@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              default=None, help="Also show which of these overrides win.")  # fmt: skip
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Also show which of these overrides win.",
+)
 def templates_list(templates_dir: Path | None) -> None:
     """List the built-in templates (LANGUAGE/NAME) and any overrides in --templates."""
     from .template_files import list_templates
@@ -169,9 +222,15 @@ def templates_list(templates_dir: Path | None) -> None:
 
 @templates.command("eject")
 @click.argument("name")
-@click.option("--to", "target_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("templates"), show_default=True, help="Folder to copy into.")
-@click.option("--force", is_flag=True, help="Replace a copy that already differs.")  # fmt: skip
+@click.option(
+    "--to",
+    "target_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("templates"),
+    show_default=True,
+    help="Folder to copy into.",
+)
+@click.option("--force", is_flag=True, help="Replace a copy that already differs.")
 def templates_eject(name: str, target_dir: Path, force: bool) -> None:
     """Copy a built-in template (e.g. en/scope, or scope for every language) to edit it.
 

@@ -108,14 +108,12 @@ class Rule:
     """A thin horizontal line."""
 
 
-Block = (
-    Heading | Paragraph | ListBlock | Table | Quote | Columns | Signature | PageBreak | Rule
-)
+Block = Heading | Paragraph | ListBlock | Table | Quote | Columns | Signature | PageBreak | Rule
 
 
 @dataclass(frozen=True)
 class DocumentMeta:
-    """What goes around the content: title, footer and the page label, e.g. 'Page {page} of {pages}'."""
+    """What goes around the content: title, footer, page label ('Page {page} of {pages}')."""
 
     title: str
     footer: str = ""

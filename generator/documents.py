@@ -67,9 +67,7 @@ def scope_context(project: Project, as_of: dt.date) -> Context:
         "exclusions": project.exclusions,
         "fingerprint": digest,
         "short_fingerprint": short_fingerprint(digest),
-        "interest": (
-            late_interest if isinstance(late_interest, str) else "rate"
-        ),
+        "interest": (late_interest if isinstance(late_interest, str) else "rate"),
         "interest_rate": late_interest if isinstance(late_interest, Decimal) else None,
         "has_hours": any(line.hours is not None for line in lines),
     }
@@ -77,9 +75,7 @@ def scope_context(project: Project, as_of: dt.date) -> Context:
 
 KINDS: dict[str, DocumentKind] = {
     kind.name: kind
-    for kind in (
-        DocumentKind("scope", scope_context, "the scope checklist the client signs"),
-    )
+    for kind in (DocumentKind("scope", scope_context, "the scope checklist the client signs"),)
 }
 
 

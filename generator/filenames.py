@@ -14,7 +14,9 @@ def safe_stem(text: str, fallback: str = "project") -> str:
     """A project id as a file-name stem: letters, digits, `.`, `-`, `_`; nothing reserved."""
     stem = unicodedata.normalize("NFC", text)
     stem = _UNSAFE.sub("-", stem)
-    stem = re.sub(r"\.{2,}", ".", re.sub(r"-{2,}", "-", stem)).strip(".-_ ")[:MAX_STEM].strip(".-_ ")
+    stem = (
+        re.sub(r"\.{2,}", ".", re.sub(r"-{2,}", "-", stem)).strip(".-_ ")[:MAX_STEM].strip(".-_ ")
+    )
     if not stem:
         return fallback
     if _WINDOWS_RESERVED.fullmatch(stem):

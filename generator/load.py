@@ -72,11 +72,14 @@ class _StrictLoader(yaml.SafeLoader):
         self._refused_nodes.append(node)
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent):
-            self.get_event()
-            node = yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
-            self._refuse(node, f"aliases (*{event.anchor}) are not allowed: write the value out in full")
+            self.get_event()  # type: ignore[no-untyped-call]
+            node: Any = yaml.ScalarNode("tag:yaml.org,2002:null", "")
+            node.start_mark = node.end_mark = event.start_mark
+            self._refuse(
+                node, f"aliases (*{event.anchor}) are not allowed: write the value out in full"
+            )
             return node
         anchor = getattr(event, "anchor", None)
         tag = getattr(event, "tag", None)
@@ -87,7 +90,9 @@ class _StrictLoader(yaml.SafeLoader):
             self._refuse(node, f"anchors (&{anchor}) are not allowed: write each value out in full")
         if tag is not None:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            self._refuse(node, f"tags such as {shown} are not allowed: project files hold plain values only")
+            self._refuse(
+                node, f"tags such as {shown} are not allowed: project files hold plain values only"
+            )
         return node
 
 
@@ -106,10 +111,16 @@ def read_yaml(
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ProjectError([Problem(name, None, None, "", f"cannot read: {exc.strerror}")]) from None
+        raise ProjectError(
+            [Problem(name, None, None, "", f"cannot read: {exc.strerror}")]
+        ) from None
     if size > MAX_FILE_BYTES:
         raise ProjectError(
-            [Problem(name, None, None, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+            [
+                Problem(
+                    name, None, None, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+                )
+            ]
         )
     raw = path.read_bytes()
     try:
@@ -117,7 +128,15 @@ def read_yaml(
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ProjectError(
-            [Problem(name, line, None, "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]
+            [
+                Problem(
+                    name,
+                    line,
+                    None,
+                    "",
+                    f"not UTF-8 text (byte {exc.start}); save the file as UTF-8",
+                )
+            ]
         ) from None
     return parse_yaml_text(text, name)
 
@@ -130,7 +149,9 @@ def parse_yaml_text(text: str, name: str) -> tuple[Any, SourceMap, list[Problem]
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         message = " ".join(filter(None, [exc.context, exc.problem])) or "not valid YAML"
-        raise ProjectError([_problem_at(name, exc.problem_mark, f"YAML syntax: {message}")]) from None
+        raise ProjectError(
+            [_problem_at(name, exc.problem_mark, f"YAML syntax: {message}")]
+        ) from None
     except yaml.YAMLError as exc:
         raise ProjectError([Problem(name, None, None, "", f"YAML: {exc}")]) from None
     finally:
@@ -192,7 +213,7 @@ def _convert(
             for index, item in enumerate(node.value)
         ]
     value = node.value
-    if node.style is None and value in _NULLS:
+    if getattr(node, "style", None) is None and value in _NULLS:
         return None
     bad = _first_refused_character(value)
     if bad is not None:

@@ -50,6 +50,12 @@ _META_KEYS = {"title", "footer", "page", "author", "subject", "language"}
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
+    # Rules documents never use are off: fewer rules tried on every line makes parsing
+    # cheaper, and an indented line or a `---` under text can never turn into a code block
+    # or a heading by accident.
+    md.disable(
+        ["code", "fence", "html_block", "lheading", "reference", "image", "autolink", "html_inline"]
+    )
     for name in CONTAINERS:
         md.use(container_plugin, name=name)
     md.inline.ruler.before("link", "checkbox", _checkbox_rule)

@@ -34,7 +34,8 @@ def project_rules(project: Project) -> Iterator[Finding]:
 def _codes(project: Project) -> Iterator[Finding]:
     if project.currency not in list_currencies():
         yield Finding(
-            ("currency",), f"unknown currency code {project.currency}; use ISO 4217, like EUR or SEK"
+            ("currency",),
+            f"unknown currency code {project.currency}; use ISO 4217, like EUR or SEK",
         )
     jurisdiction = project.jurisdiction
     if jurisdiction is not None and (
@@ -49,7 +50,9 @@ def _codes(project: Project) -> Iterator[Finding]:
 def _dates(project: Project) -> Iterator[Finding]:
     info = project.project
     if info.start and info.end and info.end < info.start:
-        yield Finding(("project", "end"), f"the project ends ({info.end}) before it starts ({info.start})")
+        yield Finding(
+            ("project", "end"), f"the project ends ({info.end}) before it starts ({info.start})"
+        )
     for index, invoice in enumerate(project.invoices):
         if invoice.due and invoice.due < invoice.issued:
             yield Finding(
@@ -95,7 +98,11 @@ def _scope(project: Project) -> Iterator[Finding]:
                 f"after the project's end ({end})",
                 warning=True,
             )
-    if terms.revisions_included is not None and terms.revision_rate is None and terms.hourly_rate is None:
+    if (
+        terms.revisions_included is not None
+        and terms.revision_rate is None
+        and terms.hourly_rate is None
+    ):
         yield Finding(
             ("terms", "revision_rate"),
             "set revision_rate (or hourly_rate) so the checklist can say what extra rounds cost",
@@ -117,7 +124,8 @@ def _unique(project: Project) -> Iterator[Finding]:
             if value in first:
                 yield Finding(
                     (section, index, key),
-                    f"{value} is used twice (also {section}[{first[value]}]); each {key} must be unique",
+                    f"{value} is used twice (also {section}[{first[value]}]); "
+                    f"each {key} must be unique",
                 )
             else:
                 first.setdefault(value, index)

@@ -40,9 +40,12 @@ def eject(name: str, target_dir: Path, *, force: bool = False) -> list[WriteResu
     chosen = {
         relative: path
         for relative, path in _builtin_files()
-        if relative.removesuffix(SUFFIX) == wanted or relative.split("/", 1)[-1].removesuffix(SUFFIX) == wanted
+        if relative.removesuffix(SUFFIX) == wanted
+        or relative.split("/", 1)[-1].removesuffix(SUFFIX) == wanted
     }
     if not chosen:
         known = sorted({r.removesuffix(SUFFIX) for r, _ in _builtin_files()})
         raise InputError(f"no built-in template {name!r}; known: {', '.join(known)}")
-    return write_files({target_dir / relative: path.read_bytes() for relative, path in chosen.items()}, force=force)
+    return write_files(
+        {target_dir / relative: path.read_bytes() for relative, path in chosen.items()}, force=force
+    )

@@ -73,13 +73,16 @@ def _finalize(value: Any) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
+def environment(user_dir: Path | None = None) -> jinja2.Environment:
     """The environment for one template folder; built once per folder per process."""
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
         loaders.append(jinja2.FileSystemLoader(str(user_dir)))
     loaders.append(jinja2.FileSystemLoader(str(builtin_templates_dir())))
-    env = SandboxedEnvironment(
+    # The user's templates run in the sandbox; the built-in ones are ours and run without
+    # its per-attribute checks.
+    environment_class = SandboxedEnvironment if user_dir is not None else jinja2.Environment
+    env = environment_class(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
@@ -161,9 +164,7 @@ def _date_filter(context: Any, value: dt.date, style: str = "long") -> str:
 
 @jinja2.pass_context
 def _money_filter(context: Any, value: Decimal, currency: str | None = None) -> str:
-    return str(
-        format_currency(value, currency or context["currency"], locale=_locale(context))
-    )
+    return str(format_currency(value, currency or context["currency"], locale=_locale(context)))
 
 
 @jinja2.pass_context

@@ -15,7 +15,9 @@ EXAMPLES = ROOT.parent / "shared" / "examples"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     """Keep the developer's real home and config out of every test."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
@@ -58,7 +60,7 @@ def docx_text(data: bytes) -> str:
 
 
 def normalise(text: str) -> str:
-    """Fold the spaces Babel and the PDF use (no-break, narrow no-break) and line ends to one space."""
+    """Fold Babel's no-break spaces and all line ends into single spaces."""
     for char in ("\u00a0", "\u202f", "\u2009"):
         text = text.replace(char, " ")
     return " ".join(text.split())

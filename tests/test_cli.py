@@ -30,7 +30,16 @@ def test_help_lists_the_commands() -> None:
 
 
 def test_scope_writes_the_chosen_formats_and_prints_paths(tmp_path: Path) -> None:
-    code, output = run("scope", str(JERRY), "--out", str(tmp_path), "--format", "pdf,docx,md", "--as-of", "2026-11-22")
+    code, output = run(
+        "scope",
+        str(JERRY),
+        "--out",
+        str(tmp_path),
+        "--format",
+        "pdf,docx,md",
+        "--as-of",
+        "2026-11-22",
+    )
     assert code == 0
     for ext in ("pdf", "docx", "md"):
         path = tmp_path / f"JGS-2026-01-scope.{ext}"
@@ -58,7 +67,18 @@ def test_bad_as_of_date_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_lang_overrides_the_file(tmp_path: Path) -> None:
-    code, _ = run("scope", str(HAVBRISE), "--out", str(tmp_path), "--format", "md", "--lang", "en", "--as-of", "2026-11-22")
+    code, _ = run(
+        "scope",
+        str(HAVBRISE),
+        "--out",
+        str(tmp_path),
+        "--format",
+        "md",
+        "--lang",
+        "en",
+        "--as-of",
+        "2026-11-22",
+    )
     assert code == 0
     markdown = (tmp_path / "HAV-2026-scope.md").read_text(encoding="utf-8")
     assert "# Scope checklist" in markdown
@@ -134,14 +154,29 @@ def test_ejected_template_wins_with_flag_and_with_file_setting(tmp_path: Path) -
     templates = tmp_path / "mine"
     run("templates", "eject", "en/scope", "--to", str(templates))
     ejected = templates / "en" / "scope.md.j2"
-    ejected.write_text(ejected.read_text(encoding="utf-8").replace("# Scope checklist", "# Our own checklist"), encoding="utf-8")
+    ejected.write_text(
+        ejected.read_text(encoding="utf-8").replace("# Scope checklist", "# Our own checklist"),
+        encoding="utf-8",
+    )
 
-    code, _ = run("scope", str(JERRY), "--out", str(tmp_path / "a"), "--format", "pdf", "--templates", str(templates))
+    code, _ = run(
+        "scope",
+        str(JERRY),
+        "--out",
+        str(tmp_path / "a"),
+        "--format",
+        "pdf",
+        "--templates",
+        str(templates),
+    )
     assert code == 0
     assert "Our own checklist" in pdf_text((tmp_path / "a" / "JGS-2026-01-scope.pdf").read_bytes())
 
     project = tmp_path / "jerry.yaml"
-    project.write_text(JERRY.read_text(encoding="utf-8").replace("format: 1\n", "format: 1\ntemplates: mine\n"), encoding="utf-8")
+    project.write_text(
+        JERRY.read_text(encoding="utf-8").replace("format: 1\n", "format: 1\ntemplates: mine\n"),
+        encoding="utf-8",
+    )
     code, _ = run("scope", str(project), "--out", str(tmp_path / "b"), "--format", "pdf")
     assert code == 0
     assert "Our own checklist" in pdf_text((tmp_path / "b" / "JGS-2026-01-scope.pdf").read_bytes())
@@ -150,32 +185,52 @@ def test_ejected_template_wins_with_flag_and_with_file_setting(tmp_path: Path) -
 def test_user_templates_run_in_the_sandbox(tmp_path: Path) -> None:
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "scope.md.j2").write_text(
-        "::: meta\ntitle: x\n:::\n\n{{ provider.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8"
+        "::: meta\ntitle: x\n:::\n\n{{ provider.__class__.__mro__[1].__subclasses__() }}\n",
+        encoding="utf-8",
     )
-    code, output = run("scope", str(JERRY), "--out", str(tmp_path / "out"), "--templates", str(tmp_path))
+    code, output = run(
+        "scope", str(JERRY), "--out", str(tmp_path / "out"), "--templates", str(tmp_path)
+    )
     assert code == 2
     assert "scope.md.j2:5" in output and "unsafe" in output
 
 
 def test_template_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "en").mkdir()
-    (tmp_path / "en" / "scope.md.j2").write_text("::: meta\ntitle: x\n:::\n{% if %}\n", encoding="utf-8")
-    code, output = run("scope", str(JERRY), "--out", str(tmp_path / "out"), "--templates", str(tmp_path))
+    (tmp_path / "en" / "scope.md.j2").write_text(
+        "::: meta\ntitle: x\n:::\n{% if %}\n", encoding="utf-8"
+    )
+    code, output = run(
+        "scope", str(JERRY), "--out", str(tmp_path / "out"), "--templates", str(tmp_path)
+    )
     assert code == 2 and "scope.md.j2:4" in output
 
 
 def test_printing_an_empty_value_is_an_error_not_a_blank(tmp_path: Path) -> None:
     (tmp_path / "en").mkdir()
-    (tmp_path / "en" / "scope.md.j2").write_text("::: meta\ntitle: x\n:::\n\nDear {{ client.phone }},\n", encoding="utf-8")
-    code, output = run("scope", str(JERRY), "--out", str(tmp_path / "out"), "--templates", str(tmp_path))
+    (tmp_path / "en" / "scope.md.j2").write_text(
+        "::: meta\ntitle: x\n:::\n\nDear {{ client.phone }},\n", encoding="utf-8"
+    )
+    code, output = run(
+        "scope", str(JERRY), "--out", str(tmp_path / "out"), "--templates", str(tmp_path)
+    )
     assert code == 2 and "scope.md.j2:5" in output and "empty" in output
 
 
 def test_warnings_do_not_stop_the_document(tmp_path: Path) -> None:
-    text = JERRY.read_text(encoding="utf-8").replace("    deadline: 2026-11-30\n    fee: 2600.00", "    deadline: 2027-01-15\n    fee: 2600.00")
+    text = JERRY.read_text(encoding="utf-8").replace(
+        "    deadline: 2026-11-30\n    fee: 2600.00", "    deadline: 2027-01-15\n    fee: 2600.00"
+    )
     project = tmp_path / "late.yaml"
     project.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["scope", str(project), "--out", str(tmp_path / "out"), "--format", "pdf"])
+    result = CliRunner().invoke(
+        cli, ["scope", str(project), "--out", str(tmp_path / "out"), "--format", "pdf"]
+    )
     assert result.exit_code == 0
-    assert "warning:" in result.output and "scope[2].deadline: after the project's end" in result.output
-    assert "January 15, 2027" in normalise(pdf_text((tmp_path / "out" / "JGS-2026-01-scope.pdf").read_bytes()))
+    assert (
+        "warning:" in result.output
+        and "scope[2].deadline: after the project's end" in result.output
+    )
+    assert "January 15, 2027" in normalise(
+        pdf_text((tmp_path / "out" / "JGS-2026-01-scope.pdf").read_bytes())
+    )

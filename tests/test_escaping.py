@@ -11,8 +11,8 @@ import pytest
 from conftest import SAMPLES, docx_text, normalise, pdf_text
 from markdown_it import MarkdownIt
 
-from generator.documents import build_document, render_document
 from generator.docmodel import Signature, Table
+from generator.documents import build_document, render_document
 from generator.project_file import load_project
 
 HOSTILE = "Smith & <Jones> *Ltd* | {{ 7*7 }} <font color=red>"
@@ -42,17 +42,20 @@ def hostile_project(tmp_path: Path) -> Path:
         "  name: Jerry's Garden Supply Inc.": "Client " + HOSTILE,
         "  name: Custom ordering system": "Project " + HOSTILE,
         "    title: Product catalogue": "Title " + HOSTILE,
-        "    description: Staff can add, edit and hide products with photos, prices and stock levels.":
-            "first line\nsecond line | with pipe\n\n# after a blank line",
+        "    description: Staff can add, edit and hide products with photos, prices and stock levels.": "first line\nsecond line | with pipe\n\n# after a blank line",
         "    deliverable: Working checkout on staging with test payments": "Deliverable " + HOSTILE,
-    }  # fmt: skip
+    }
     for line, value in replacements.items():
         assert line in text, line
         key = line.split(":")[0]
         text = text.replace(line, f"{key}: {json.dumps(value, ensure_ascii=False)}", 1)
     summary_start = text.index("  summary: >")
     summary_end = text.index("  start:", summary_start)
-    text = text[:summary_start] + f"  summary: {json.dumps('Summary ' + HOSTILE)}\n" + text[summary_end:]
+    text = (
+        text[:summary_start]
+        + f"  summary: {json.dumps('Summary ' + HOSTILE)}\n"
+        + text[summary_end:]
+    )
     exclusions = "".join(
         f"  - {json.dumps(f'Trap {index}: {trap}', ensure_ascii=False)}\n"
         for index, trap in enumerate(MARKDOWN_TRAPS)
@@ -87,7 +90,9 @@ def expected_literals() -> list[str]:
 
 @pytest.mark.parametrize("format_name", ["pdf", "docx"])
 def test_hostile_values_print_literally(rendered: dict[str, bytes], format_name: str) -> None:
-    text = normalise(pdf_text(rendered["pdf"]) if format_name == "pdf" else docx_text(rendered["docx"]))
+    text = normalise(
+        pdf_text(rendered["pdf"]) if format_name == "pdf" else docx_text(rendered["docx"])
+    )
     for literal in expected_literals():
         assert normalise(literal) in text, literal
     assert "49" not in text.replace("2026-049", "")  # {{ 7*7 }} was never evaluated
@@ -105,9 +110,10 @@ def test_markdown_output_reads_back_literally(rendered: dict[str, bytes]) -> Non
         if child.type in ("text", "text_special")
     )
     structural = [
-        t for t in _all(tokens)
+        t
+        for t in _all(tokens)
         if t.type in ("html_inline", "html_block", "link_open", "image") and t.content != "<br>"
-    ]  # fmt: skip
+    ]
     assert structural == []  # only the writer's own line breaks inside table cells
     for literal in expected_literals():
         assert normalise(literal) in normalise(text), literal
@@ -122,8 +128,12 @@ def _all(tokens: list) -> list:  # type: ignore[type-arg]
 
 
 def test_structure_is_unchanged_by_data(tmp_path: Path) -> None:
-    hostile = build_document(load_project(hostile_project(tmp_path)), "scope", as_of=dt.date(2026, 11, 22))
-    plain = build_document(load_project(SAMPLES / "jerry-webshop.yaml"), "scope", as_of=dt.date(2026, 11, 22))
+    hostile = build_document(
+        load_project(hostile_project(tmp_path)), "scope", as_of=dt.date(2026, 11, 22)
+    )
+    plain = build_document(
+        load_project(SAMPLES / "jerry-webshop.yaml"), "scope", as_of=dt.date(2026, 11, 22)
+    )
     assert [type(b) for b in hostile.blocks] == [type(b) for b in plain.blocks]
     hostile_table = next(b for b in hostile.blocks if isinstance(b, Table))
     plain_table = next(b for b in plain.blocks if isinstance(b, Table))

@@ -36,14 +36,30 @@ TITLE = {
 }
 # Words of the English template that must never leak into another language's document.
 ENGLISH_TEMPLATE_WORDS = [
-    "Scope", "checklist", "Signature", "Page", "Total", "Deadline", "Provider", "Client", "Fee",
-    "Reference", "fingerprint", "agreement", "Revisions", "Changes", "Acceptance", "included",
-]  # fmt: skip
+    "Scope",
+    "checklist",
+    "Signature",
+    "Page",
+    "Total",
+    "Deadline",
+    "Provider",
+    "Client",
+    "Fee",
+    "Reference",
+    "fingerprint",
+    "agreement",
+    "Revisions",
+    "Changes",
+    "Acceptance",
+    "included",
+]
 
 
 def locale_for(language: str, jurisdiction: str | None) -> Locale:
     try:
-        return Locale.parse(f"{language}_{jurisdiction}") if jurisdiction else Locale.parse(language)
+        return (
+            Locale.parse(f"{language}_{jurisdiction}") if jurisdiction else Locale.parse(language)
+        )
     except (UnknownLocaleError, ValueError):
         return Locale.parse(language)
 
@@ -69,7 +85,9 @@ CASES = [(path, language) for path in sample_paths() for language in LANGUAGES]
 def rendered() -> dict[tuple[str, str], tuple[str, str]]:
     texts = {}
     for path, language in CASES:
-        out = render_document(load_project(path), "scope", formats=["pdf", "docx"], as_of=AS_OF, language=language)
+        out = render_document(
+            load_project(path), "scope", formats=["pdf", "docx"], as_of=AS_OF, language=language
+        )
         texts[path.stem, language] = (pdf_text(out["pdf"]), docx_text(out["docx"]))
     return texts
 
@@ -105,13 +123,13 @@ def test_scope_checklist_content(
             assert normalise(contact) in text
 
 
-NATIVE_SAMPLES = [
-    path for path in sample_paths() if load_project(path).project.language != "en"
-]
+NATIVE_SAMPLES = [path for path in sample_paths() if load_project(path).project.language != "en"]
 
 
 @pytest.mark.parametrize("path", NATIVE_SAMPLES, ids=lambda p: p.stem)
-def test_no_english_words_in_other_languages(rendered: dict[tuple[str, str], tuple[str, str]], path: Path) -> None:
+def test_no_english_words_in_other_languages(
+    rendered: dict[tuple[str, str], tuple[str, str]], path: Path
+) -> None:
     language = load_project(path).project.language
     pdf, word = rendered[path.stem, language]
     for text in (pdf, word):
@@ -138,11 +156,17 @@ def test_dates_and_money_follow_language_and_region(
     tmp_path: Path, language: str, jurisdiction: str, currency: str, date_text: str, money_text: str
 ) -> None:
     text = (SAMPLES / "jerry-webshop.yaml").read_text(encoding="utf-8")
-    text = text.replace("currency: USD", f"currency: {currency}").replace("jurisdiction: US", f"jurisdiction: {jurisdiction}")
-    text = text.replace("    deadline: 2026-10-27\n    fee: 4800.00", "    deadline: 2026-12-22\n    fee: 1560.00")
+    text = text.replace("currency: USD", f"currency: {currency}").replace(
+        "jurisdiction: US", f"jurisdiction: {jurisdiction}"
+    )
+    text = text.replace(
+        "    deadline: 2026-10-27\n    fee: 4800.00", "    deadline: 2026-12-22\n    fee: 1560.00"
+    )
     project = tmp_path / "p.yaml"
     project.write_text(text, encoding="utf-8")
-    out = render_document(load_project(project), "scope", formats=["pdf", "docx"], as_of=AS_OF, language=language)
+    out = render_document(
+        load_project(project), "scope", formats=["pdf", "docx"], as_of=AS_OF, language=language
+    )
     for extracted in (pdf_text(out["pdf"]), docx_text(out["docx"])):
         assert date_text in normalise(extracted)
         assert money_text in normalise(extracted)

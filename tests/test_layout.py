@@ -1,4 +1,4 @@
-"""Layout edge cases: fonts embedded, long words wrap, over-tall content never escapes as a crash."""
+"""Layout edge cases: fonts embedded, long words wrap, over-tall content never crashes."""
 
 from __future__ import annotations
 
@@ -22,11 +22,15 @@ def render_with_description(tmp_path: Path, description: str) -> dict[str, bytes
     )
     project = tmp_path / "p.yaml"
     project.write_text(text, encoding="utf-8")
-    return render_document(load_project(project), "scope", formats=["pdf", "docx"], as_of=dt.date(2026, 11, 22))
+    return render_document(
+        load_project(project), "scope", formats=["pdf", "docx"], as_of=dt.date(2026, 11, 22)
+    )
 
 
 def test_every_font_in_the_pdf_is_embedded() -> None:
-    out = render_document(load_project(JERRY), "scope", formats=["pdf"], as_of=dt.date(2026, 11, 22))
+    out = render_document(
+        load_project(JERRY), "scope", formats=["pdf"], as_of=dt.date(2026, 11, 22)
+    )
     reader = PdfReader(io.BytesIO(out["pdf"]))
     seen = set()
     for page in reader.pages:

@@ -89,14 +89,18 @@ def test_python_tags_are_refused(tmp_path: Path) -> None:
 
 def test_any_tag_is_refused(tmp_path: Path) -> None:
     text = VALID.replace("  payment_days: 14", "  payment_days: !!int 14")
-    assert_refused(write(tmp_path, text), 14, "terms.payment_days", "tags such as !!int are not allowed")
+    assert_refused(
+        write(tmp_path, text), 14, "terms.payment_days", "tags such as !!int are not allowed"
+    )
 
 
 def test_anchors_and_aliases_are_refused(tmp_path: Path) -> None:
     text = VALID.replace("client:\n  name: Client Ltd", "client: &c\n  name: Client Ltd")
     assert_refused(write(tmp_path, text), 8, "client", "anchors (&c) are not allowed")
     laughs = VALID + 'exclusions: &a ["lol", "lol"]\nachievements: [*a, *a, *a, *a, *a, *a, *a]\n'
-    output = assert_refused(write(tmp_path, laughs, "alias.yaml"), 23, "achievements[0]", "aliases (*a)")
+    output = assert_refused(
+        write(tmp_path, laughs, "alias.yaml"), 23, "achievements[0]", "aliases (*a)"
+    )
     assert "anchors (&a)" in output
 
 
@@ -192,7 +196,9 @@ def test_yaml_syntax_error_has_a_line(tmp_path: Path) -> None:
     text = VALID.replace("  name: Client Ltd", "  name: [Client Ltd")
     code, output = check(write(tmp_path, text))
     assert code == 2 and "Traceback" not in output
-    assert re.search(rf"^{re.escape(str(tmp_path))}/project.yaml:\d+:\d+: YAML syntax", output, re.M)
+    assert re.search(
+        rf"^{re.escape(str(tmp_path))}/project.yaml:\d+:\d+: YAML syntax", output, re.M
+    )
 
 
 def test_not_utf8_is_refused(tmp_path: Path) -> None:

@@ -40,10 +40,22 @@ def test_same_bytes_across_processes(tmp_path: Path) -> None:
     for name in ("one", "two"):
         out_dir = tmp_path / name
         subprocess.run(
-            [sys.executable, "-m", "generator", "scope", str(JERRY), "--as-of", AS_OF,
-             "--out", str(out_dir), "--format", "pdf,docx,md"],
-            check=True, capture_output=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "scope",
+                str(JERRY),
+                "--as-of",
+                AS_OF,
+                "--out",
+                str(out_dir),
+                "--format",
+                "pdf,docx,md",
+            ],
+            check=True,
+            capture_output=True,
+        )
         outputs.append({p.name: p.read_bytes() for p in sorted(out_dir.iterdir())})
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) == 3
@@ -55,11 +67,16 @@ def test_no_wall_clock_or_library_names_in_metadata() -> None:
 
     from pypdf import PdfReader
 
-    out = render_document(load_project(JERRY), "scope", formats=["pdf", "docx"], as_of=dt.date(2026, 11, 22))
+    out = render_document(
+        load_project(JERRY), "scope", formats=["pdf", "docx"], as_of=dt.date(2026, 11, 22)
+    )
     core = zipfile.ZipFile(io.BytesIO(out["docx"])).read("docProps/core.xml").decode()
     assert "python-docx" not in core and "2013" not in core
     assert "2026-11-22T00:00:00Z" in core
-    assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in zipfile.ZipFile(io.BytesIO(out["docx"])).infolist())
+    assert all(
+        info.date_time == (1980, 1, 1, 0, 0, 0)
+        for info in zipfile.ZipFile(io.BytesIO(out["docx"])).infolist()
+    )
     info = PdfReader(io.BytesIO(out["pdf"])).metadata
     assert info is not None and info.title == "Scope checklist"
     assert info.author == "Brightline Web Studio LLC"
@@ -85,7 +102,9 @@ def test_identical_content_is_reported_unchanged(tmp_path: Path) -> None:
 
 def test_force_replaces(tmp_path: Path) -> None:
     run("scope", str(JERRY), "--as-of", AS_OF, "--out", str(tmp_path))
-    code, output = run("scope", str(JERRY), "--as-of", "2026-11-23", "--out", str(tmp_path), "--force")
+    code, output = run(
+        "scope", str(JERRY), "--as-of", "2026-11-23", "--out", str(tmp_path), "--force"
+    )
     assert code == 0 and output.count("replaced") == 2
 
 
@@ -94,13 +113,17 @@ def test_failed_render_leaves_no_file(tmp_path: Path) -> None:
     user_templates.mkdir(parents=True)
     (user_templates / "scope.md.j2").write_text("::: meta\ntitle: x\n:::\n\n{{ no_such_value }}\n")
     out_dir = tmp_path / "out"
-    code, output = run("scope", str(JERRY), "--out", str(out_dir), "--templates", str(tmp_path / "templates"))
+    code, output = run(
+        "scope", str(JERRY), "--out", str(out_dir), "--templates", str(tmp_path / "templates")
+    )
     assert code == 2
     assert "scope.md.j2:5" in output and "no_such_value" in output
     assert not out_dir.exists() or not any(out_dir.iterdir())
 
 
-def test_atomic_write_leaves_target_and_no_temp_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_leaves_target_and_no_temp_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "doc.pdf"
     target.write_bytes(b"original")
 

@@ -36,20 +36,34 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     result = subprocess.run(
         [str(command), "scope", "jerry.yaml", "--as-of", "2026-11-22", "--format", "pdf,docx,md"],
-        cwd=elsewhere, capture_output=True, text=True, env=env, check=False,
-    )  # fmt: skip
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     out = elsewhere / "out"
     assert "Jerry's Garden Supply Inc." in pdf_text((out / "JGS-2026-01-scope.pdf").read_bytes())
     assert "Jerry's Garden Supply Inc." in docx_text((out / "JGS-2026-01-scope.docx").read_bytes())
-    listing = subprocess.run([str(command), "templates", "list"], capture_output=True, text=True, cwd=elsewhere, env=env)
+    listing = subprocess.run(
+        [str(command), "templates", "list"], capture_output=True, text=True, cwd=elsewhere, env=env
+    )
     for language in ("en", "sv", "da", "fi", "ru"):
         assert f"{language}/scope.md.j2" in listing.stdout
     # The package must not be importing from the checkout.
     where = subprocess.run(
-        [str(python), "-c", "import generator, pathlib; print(pathlib.Path(generator.__file__).resolve())"],
-        capture_output=True, text=True, cwd=elsewhere, env=env, check=True,
-    )  # fmt: skip
+        [
+            str(python),
+            "-c",
+            "import generator, pathlib; print(pathlib.Path(generator.__file__).resolve())",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
+        check=True,
+    )
     assert str(environment) in where.stdout
 
 
@@ -71,12 +85,24 @@ def test_libreoffice_opens_every_sample_docx(tmp_path: Path, project_path: Path)
 
     loaded = load_project(project_path)
     docx_path = tmp_path / "scope.docx"
-    docx_path.write_bytes(render_document(loaded, "scope", formats=["docx"], as_of=dt.date(2026, 11, 22))["docx"])
+    docx_path.write_bytes(
+        render_document(loaded, "scope", formats=["docx"], as_of=dt.date(2026, 11, 22))["docx"]
+    )
     profile = tmp_path / "profile"
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(docx_path)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     converted = (tmp_path / "scope.pdf").read_bytes()
     assert normalise(loaded.project.client.name) in normalise(pdf_text(converted))

@@ -6,13 +6,14 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterable
-from typing import Any
+from typing import IO, Any
 
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -35,6 +36,7 @@ PAPER_MM = {"a4": (210, 297), "letter": (215.9, 279.4)}
 MARGIN_MM = 20
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 MM_PER_POINT = 25.4 / 72
+_ALIGN = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
 LANGUAGE_TAGS = {"en": "en-US", "sv": "sv-SE", "da": "da-DK", "fi": "fi-FI", "ru": "ru-RU"}
 
 
@@ -54,9 +56,7 @@ def write(document: dm.Document, options: WriterOptions) -> bytes:
     text_width_mm = width_mm - 2 * MARGIN_MM
     _Builder(word, text_width_mm).blocks(body, document.blocks)
     _footer(section, document.meta, text_width_mm)
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return _normalise_zip(buffer.getvalue())
+    return _save(word)
 
 
 class _Builder:
@@ -64,7 +64,9 @@ class _Builder:
         self.word = word
         self.width_mm = width_mm
 
-    def blocks(self, container: Any, blocks: Iterable[dm.Block], width_mm: float | None = None) -> None:
+    def blocks(
+        self, container: Any, blocks: Iterable[dm.Block], width_mm: float | None = None
+    ) -> None:
         width = width_mm or self.width_mm
         items = list(blocks)
         for index, block in enumerate(items):
@@ -123,32 +125,32 @@ class _Builder:
 
     def table(self, container: Any, block: dm.Table, width_mm: float) -> None:
         points = column_widths(block, width_mm / MM_PER_POINT, _measure_points, 5.4)
-        widths = [width * MM_PER_POINT for width in points]
+        widths = [Mm(width * MM_PER_POINT) for width in points]
         rows = [block.header, *block.rows]
         table = _add_table(container, len(rows), len(widths), width_mm)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
         _table_borders(table, inside=True)
         for row_index, row in enumerate(rows):
-            cells = table.rows[row_index].cells
-            for column, cell in enumerate(row):
-                target = cells[column]
-                target.width = Mm(widths[column])
+            style = "TableHeading" if row_index == 0 else "TableText"
+            for column, (cell, target) in enumerate(
+                zip(row, table.rows[row_index].cells, strict=True)
+            ):
+                target.width = widths[column]
                 paragraph = target.paragraphs[0]
-                paragraph.paragraph_format.space_after = Pt(0)
+                paragraph._p.style = style
                 if cell.align in ("right", "center"):
-                    paragraph.alignment = (
-                        WD_ALIGN_PARAGRAPH.RIGHT if cell.align == "right" else WD_ALIGN_PARAGRAPH.CENTER
-                    )
-                _inline(paragraph, cell.content, size=8 if row_index == 0 else 8.5,
-                        bold=row_index == 0, color=ACCENT if row_index == 0 else None)  # fmt: skip
+                    paragraph.alignment = _ALIGN[cell.align]
+                _inline(paragraph, cell.content)
                 if row_index == 0:
                     _shade(target, HEADER_FILL_HEX)
         _repeat_header(table.rows[0])
-        _set_grid(table, widths)
+        _set_grid(table, [width * MM_PER_POINT for width in points])
         container.add_paragraph().paragraph_format.space_after = Pt(2)
 
-    def side_by_side(self, container: Any, columns: list[list[dm.Block]], width_mm: float) -> list[_Cell]:
+    def side_by_side(
+        self, container: Any, columns: list[list[dm.Block]], width_mm: float
+    ) -> list[_Cell]:
         gap = 8.0
         width = (width_mm - gap * (len(columns) - 1)) / len(columns)
         widths: list[float] = []
@@ -190,7 +192,7 @@ class _Builder:
 
 def _paragraph(container: Any, style_id: str) -> Paragraph:
     # Set the style id directly: python-docx's lookup by name scans every style each time.
-    paragraph = container.add_paragraph()
+    paragraph: Paragraph = container.add_paragraph()
     paragraph._p.style = style_id
     return paragraph
 
@@ -222,8 +224,10 @@ def _inline(
         else:
             run = paragraph.add_run(inline.text)
         if inline.__class__ is dm.Run:
-            run.bold = inline.bold or bold or None
-            run.italic = inline.italic or None
+            if inline.bold or bold:
+                run.bold = True
+            if inline.italic:
+                run.italic = True
         if size is not None:
             run.font.size = Pt(size)
         if color is not None:
@@ -279,6 +283,7 @@ def _set_styles(word: Any, language: str) -> None:
         fmt.keep_with_next = True
     for name in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "Quote"):
         styles[name].paragraph_format.space_after = Pt(2)
+    _table_styles(styles)
     footer = styles["Footer"]
     footer.font.size = Pt(7.5)
     footer.font.color.rgb = MUTED
@@ -286,6 +291,23 @@ def _set_styles(word: Any, language: str) -> None:
     # the one right stop at the text edge, set on the paragraph.
     for tabs in footer.element.xpath("./w:pPr/w:tabs"):
         tabs.getparent().remove(tabs)
+
+
+def _table_styles(styles: Any) -> None:
+    # Named styles rather than formatting on every run: cheaper to write, and a user can
+    # restyle every table cell in Word at once.
+    from docx.enum.style import WD_STYLE_TYPE
+
+    text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+    text.base_style = styles["Normal"]
+    text.font.size = Pt(8.5)
+    text.paragraph_format.space_after = Pt(0)
+    text.paragraph_format.line_spacing = 1.0
+    heading = styles.add_style("Table Heading", WD_STYLE_TYPE.PARAGRAPH)
+    heading.base_style = text
+    heading.font.size = Pt(8)
+    heading.font.bold = True
+    heading.font.color.rgb = ACCENT
 
 
 def _plain_fonts(style: Any, name: str) -> None:
@@ -437,9 +459,13 @@ def _no_margins(cell: _Cell) -> None:
 def _tidy_cell(cell: _Cell) -> None:
     """Drop the empty paragraph a new cell starts with; Word needs a paragraph last."""
     paragraphs = cell.paragraphs
-    if len(cell._tc.xpath("./w:p | ./w:tbl")) > 1 and paragraphs and not paragraphs[0].text:
-        if not paragraphs[0]._p.xpath(".//w:br | .//w:fldChar"):
-            cell._tc.remove(paragraphs[0]._p)
+    first_is_empty = bool(paragraphs) and not paragraphs[0].text
+    if (
+        first_is_empty
+        and len(cell._tc.xpath("./w:p | ./w:tbl")) > 1
+        and not paragraphs[0]._p.xpath(".//w:br | .//w:fldChar")
+    ):
+        cell._tc.remove(paragraphs[0]._p)
     if cell._tc.xpath("./*")[-1].tag != qn("w:p"):
         cell.add_paragraph().paragraph_format.space_after = Pt(0)
 
@@ -467,15 +493,36 @@ def _measure_points(text: str, bold: bool) -> float:
     return ems * 8.5 * (1.12 if bold else 1.05)
 
 
-def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed timestamps and attributes, so equal input gives equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0
-            entry.external_attr = 0
-            target.writestr(entry, source.read(info.filename))
-    return output.getvalue()
+class _FixedTimeZipWriter:
+    """python-docx's package writer interface, with fixed timestamps and attributes in every
+    entry, so that equal input gives equal bytes (the stock writer stamps the current time)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._zip = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=FIXED_ZIP_TIME)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.create_system = 0
+        entry.external_attr = 0
+        self._zip.writestr(entry, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _save(word: Any) -> bytes:
+    # The steps of python-docx's OpcPackage.save and PackageWriter.write, with our zip writer:
+    # one pass, instead of saving and then rewriting the whole archive.
+    package = word.part.package
+    for part in package.parts:
+        part.before_marshal()
+    buffer = io.BytesIO()
+    writer = _FixedTimeZipWriter(buffer)
+    # These static steps are python-docx's own; they are untyped, and take any object with
+    # write(pack_uri, blob) as the physical writer.
+    PackageWriter._write_content_types_stream(writer, package.parts)  # type: ignore[no-untyped-call]
+    PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
+    PackageWriter._write_parts(writer, package.parts)  # type: ignore[arg-type]
+    writer.close()
+    return buffer.getvalue()

@@ -84,30 +84,55 @@ def _styles() -> dict[str, ParagraphStyle]:
     styles = {
         "body": ParagraphStyle("body-spaced", parent=base, spaceAfter=6),
         "h1": ParagraphStyle(
-            "h1", parent=base, fontName=f"{FONT}-Bold", fontSize=19, leading=24,
-            textColor=ACCENT, spaceAfter=6,
+            "h1",
+            parent=base,
+            fontName=f"{FONT}-Bold",
+            fontSize=19,
+            leading=24,
+            textColor=ACCENT,
+            spaceAfter=6,
         ),
         "h2": ParagraphStyle(
-            "h2", parent=base, fontName=f"{FONT}-Bold", fontSize=11.5, leading=15,
-            textColor=ACCENT, spaceBefore=12, spaceAfter=5,
+            "h2",
+            parent=base,
+            fontName=f"{FONT}-Bold",
+            fontSize=11.5,
+            leading=15,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=5,
         ),
         "h3": ParagraphStyle(
-            "h3", parent=base, fontName=f"{FONT}-Bold", fontSize=10, leading=14,
-            spaceBefore=8, spaceAfter=3,
+            "h3",
+            parent=base,
+            fontName=f"{FONT}-Bold",
+            fontSize=10,
+            leading=14,
+            spaceBefore=8,
+            spaceAfter=3,
         ),
         "label": ParagraphStyle(
-            "label", parent=base, fontName=f"{FONT}-Bold", fontSize=7.5, leading=10,
-            textColor=MUTED, spaceAfter=2,
+            "label",
+            parent=base,
+            fontName=f"{FONT}-Bold",
+            fontSize=7.5,
+            leading=10,
+            textColor=MUTED,
+            spaceAfter=2,
         ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5),
         "head": ParagraphStyle(
-            "head", parent=base, fontName=f"{FONT}-Bold", fontSize=8, leading=11,
+            "head",
+            parent=base,
+            fontName=f"{FONT}-Bold",
+            fontSize=8,
+            leading=11,
             textColor=ACCENT,
         ),
         "list": ParagraphStyle("list", parent=base, spaceAfter=2),
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10, textColor=MUTED),
         "quote": ParagraphStyle("quote", parent=base, textColor=MUTED, leftIndent=10),
-    }  # fmt: skip
+    }
     return styles
 
 
@@ -134,8 +159,17 @@ def write(document: dm.Document, options: WriterOptions) -> bytes:
         lang=meta.language,
         initialFontName=FONT,
     )
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, frame_width, pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
-                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        frame_width,
+        pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     story = list(_Builder(frame_width).blocks(document.blocks))
     try:
@@ -168,8 +202,15 @@ class _Builder:
     def block(self, block: dm.Block) -> Iterable[Flowable]:
         styles = self.styles
         if isinstance(block, dm.Heading):
-            style = styles["h1" if block.level == 1 else "h2" if block.level == 2 else
-                          "h3" if block.level == 3 else "label"]  # fmt: skip
+            style = styles[
+                "h1"
+                if block.level == 1
+                else "h2"
+                if block.level == 2
+                else "h3"
+                if block.level == 3
+                else "label"
+            ]
             text = markup(block.content)
             if block.level >= 4:
                 text = text.upper()
@@ -222,29 +263,37 @@ class _Builder:
         widths = column_widths(block, self.width, _measure, CELL_PADDING)
         align = {"right": TA_RIGHT, "center": TA_CENTER}
         header = [
-            Paragraph(markup(cell.content), _aligned(self.styles["head"], align.get(cell.align or "", TA_LEFT)))
+            Paragraph(
+                markup(cell.content),
+                _aligned(self.styles["head"], align.get(cell.align or "", TA_LEFT)),
+            )
             for cell in block.header
-        ]  # fmt: skip
+        ]
         rows = [
             [
-                Paragraph(markup(cell.content), _aligned(self.styles["cell"], align.get(cell.align or "", TA_LEFT)))
+                Paragraph(
+                    markup(cell.content),
+                    _aligned(self.styles["cell"], align.get(cell.align or "", TA_LEFT)),
+                )
                 for cell in row
             ]
             for row in block.rows
-        ]  # fmt: skip
+        ]
         table = Table([header, *rows], colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         table.setStyle(
-            _table_style([
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ])
-        )  # fmt: skip
+            _table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
         table.spaceAfter = 8
         return table
 
@@ -261,64 +310,92 @@ class _Builder:
             cells.append(list(self.sub(width).blocks(column)))
             widths.append(width)
         table = Table([cells], colWidths=widths, hAlign="LEFT")
-        table.setStyle(_table_style([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ]))  # fmt: skip
+        table.setStyle(
+            _table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
         table.spaceAfter = 6
         return table
 
     def signature(self, block: dm.Signature) -> Flowable:
+        """One table: the parties side by side, each field a line to write on with its label
+        under it. One table is cheaper to lay out than a table per line, and never splits."""
         count = len(block.parties)
         gap = 10 * mm
         width = (self.width - gap * (count - 1)) / count
-        cells: list[Any] = []
         widths: list[float] = []
-        for index, party in enumerate(block.parties):
-            if index:
-                cells.append("")
-                widths.append(gap)
-            flowables = list(self.sub(width).blocks(party.heading))
-            for field in party.fields:
-                flowables.append(self.signature_line(field, width))
-            cells.append(flowables)
-            widths.append(width)
-        table = Table([cells], colWidths=widths, hAlign="LEFT")
-        table.setStyle(_table_style([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        for index in range(count):
+            widths += [gap, width] if index else [width]
+        headings = [list(self.sub(width).blocks(party.heading)) for party in block.parties]
+        rows: list[list[Any]] = [self._spread(headings)]
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ]))  # fmt: skip
-        # One row never splits across pages; and unlike a KeepTogether it can join the
-        # keep-with-next chain of the heading and sentence before it.
+            ("VALIGN", (0, 0), (-1, 0), "TOP"),
+        ]
+        heights: list[float | None] = [None]
+        lines = max(len(party.fields) for party in block.parties)
+        for line in range(lines):
+            values, labels = [], []
+            for party in block.parties:
+                field = party.fields[line] if line < len(party.fields) else None
+                values.append(
+                    Paragraph(markup(field.value), self.styles["cell"])
+                    if field and field.value
+                    else ""
+                )
+                labels.append(Paragraph(markup(field.label), self.styles["small"]) if field else "")
+            value_row = len(rows)
+            rows += [self._spread(values), self._spread(labels)]
+            heights += [24, None]
+            for index, party in enumerate(block.parties):
+                if line < len(party.fields):
+                    column = index * 2
+                    commands.append(
+                        ("LINEBELOW", (column, value_row), (column, value_row), 0.6, INK)
+                    )
+            commands.append(("BOTTOMPADDING", (0, value_row), (-1, value_row), 2))
+            commands.append(("TOPPADDING", (0, value_row + 1), (-1, value_row + 1), 2))
+        table = _WholeTable(rows, colWidths=widths, rowHeights=heights, hAlign="LEFT")
+        table.setStyle(_table_style(commands))
         table.spaceBefore = 4
         return table
 
-    def signature_line(self, field: dm.SignatureField, width: float) -> Flowable:
-        value = Paragraph(markup(field.value), self.styles["cell"]) if field.value else ""
-        line = Table([[value], [Paragraph(markup(field.label), self.styles["small"])]],
-                     colWidths=[width], rowHeights=[22, None], hAlign="LEFT")  # fmt: skip
-        line.setStyle(_table_style([
-            ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.6, INK),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 1), (-1, 1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, 0), 2),
-        ]))  # fmt: skip
-        line.spaceAfter = 4
-        return line
+    @staticmethod
+    def _spread(cells: list[Any]) -> list[Any]:
+        """Cells for the parties' columns with empty gap columns between them."""
+        spread: list[Any] = []
+        for index, cell in enumerate(cells):
+            spread += ["", cell] if index else [cell]
+        return spread
 
     def quote(self, block: dm.Quote) -> Iterable[Flowable]:
         inner = list(self.sub(self.width - 12).blocks(block.blocks))
         table = Table([[inner]], colWidths=[self.width - 2], hAlign="LEFT")
-        table.setStyle(_table_style([
-            ("LINEBEFORE", (0, 0), (0, -1), 2, RULE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 10),
-        ]))  # fmt: skip
+        table.setStyle(
+            _table_style(
+                [
+                    ("LINEBEFORE", (0, 0), (0, -1), 2, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ]
+            )
+        )
         table.spaceAfter = 6
         yield table
+
+
+class _WholeTable(Table):  # type: ignore[misc]  # reportlab is untyped
+    """A table that moves to the next page whole rather than splitting between rows; unlike
+    a KeepTogether it can join the keep-with-next chain of the heading before it."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
 
 
 def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
@@ -373,12 +450,12 @@ def _measure(text: str, bold: bool) -> float:
 def _footer_canvas(meta: dm.DocumentMeta, pagesize: tuple[float, float]) -> type[Canvas]:
     """A canvas that holds every page back until the end, so the footer can say 'of N'."""
 
-    class FooterCanvas(Canvas):
+    class FooterCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        def showPage(self) -> None:
             self._saved_pages.append(dict(self.__dict__))
             self._startPage()
 

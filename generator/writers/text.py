@@ -56,7 +56,8 @@ def _block(block: dm.Block) -> str:
         parties = []
         for party in block.parties:
             fields = [
-                f"{_inline(field.label)}: {_inline(field.value) or '_' * 30}" for field in party.fields
+                f"{_inline(field.label)}: {_inline(field.value) or '_' * 30}"
+                for field in party.fields
             ]
             parties.append("\n\n".join([*_blocks(party.heading), "\\\n".join(fields)]))
         return "\n\n".join(parties)
