@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,11 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # separators would act as line breaks the user cannot see.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 _REFUSED_SEPARATORS = frozenset("\u2028\u2029\u0085")
+
+PLACEHOLDER = "\ufdd0"
+"""A Unicode noncharacter: never in real text, accepted by YAML; stands in for a raw control
+character while the file is parsed, so the field holding it can be named."""
+_RAW_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u2028\u2029\u0085\ufdd0]")
 
 DataPath = tuple[str | int, ...]
 
@@ -144,7 +150,11 @@ def read_yaml(
 def parse_yaml_text(text: str, name: str) -> tuple[Any, SourceMap, list[Problem]]:
     """Parse YAML text (see read_yaml)."""
     source = SourceMap(name)
-    loader = _StrictLoader(text)
+    # YAML's reader stops at the first raw control character with no idea which field it is
+    # in, and reads U+2028, U+2029 and U+0085 as line breaks. Each becomes a placeholder
+    # YAML accepts; the value holding it is then refused by name, with the real character.
+    placeholder_text = _RAW_REFUSED.sub(PLACEHOLDER, text)
+    loader = _StrictLoader(placeholder_text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -159,7 +169,7 @@ def parse_yaml_text(text: str, name: str) -> tuple[Any, SourceMap, list[Problem]
     if root is None:
         raise ProjectError([Problem(name, 1, 1, "", "the file is empty")])
     problems: list[Problem] = []
-    data = _convert(root, (), source, problems, loader.refusals)
+    data = _convert(root, (), source, problems, loader.refusals, text)
     return data, source, problems
 
 
@@ -175,6 +185,7 @@ def _convert(
     source: SourceMap,
     problems: list[Problem],
     refusals: dict[int, str],
+    original: str,
 ) -> Any:
     source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if id(node) in refusals:
@@ -205,21 +216,30 @@ def _convert(
                 continue
             first_seen[key] = key_line
             source.keys[key_path] = (key_line, key_node.start_mark.column + 1)
-            result[key] = _convert(value_node, key_path, source, problems, refusals)
+            result[key] = _convert(value_node, key_path, source, problems, refusals, original)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _convert(item, (*path, index), source, problems, refusals)
+            _convert(item, (*path, index), source, problems, refusals, original)
             for index, item in enumerate(node.value)
         ]
     value = node.value
     if getattr(node, "style", None) is None and value in _NULLS:
         return None
+    if PLACEHOLDER in value:
+        # Put back the characters that were really there, in order, to report them.
+        span = original[node.start_mark.index : node.end_mark.index]
+        real = iter(_RAW_REFUSED.findall(span))
+        value = "".join(next(real, char) if char == PLACEHOLDER else char for char in value)
     bad = _first_refused_character(value)
     if bad is not None:
         position, char = bad
         if char == "\ufffd":
             what = "a replacement character (U+FFFD), a sign the text was garbled when copied"
+        elif char in _REFUSED_SEPARATORS:
+            what = f"an invisible line separator U+{ord(char):04X}"
+        elif char in _BIDI_CONTROLS:
+            what = f"an invisible text-direction mark U+{ord(char):04X}"
         else:
             what = f"an invisible control character U+{ord(char):04X}"
         problems.append(
@@ -233,7 +253,8 @@ def _first_refused_character(text: str) -> tuple[int, str] | None:
         if char in "\n\t":
             continue
         if (
-            unicodedata.category(char) == "Cc"
+            char == PLACEHOLDER
+            or unicodedata.category(char) == "Cc"
             or char in _BIDI_CONTROLS
             or char in _REFUSED_SEPARATORS
             or char == "\ufffd"

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 Language = Literal["en", "sv", "da", "fi", "ru"]
@@ -57,6 +57,12 @@ def _text(value: Any) -> Any:
     # with a message a non-programmer can act on.
     if isinstance(value, (dict, list)):
         raise PydanticCustomError("text", "expected text, found a {kind}", {"kind": _kind(value)})
+    return value
+
+
+def _filled(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("text", "is empty; write the text or remove the field")
     return value
 
 
@@ -140,11 +146,12 @@ def _late_interest(value: Any) -> str | Decimal:
     if isinstance(value, str) and value.strip() in ("statutory", "none"):
         return value.strip()
     try:
-        return _decimal(value, "a yearly percentage")
+        return _percent(value)
     except PydanticCustomError:
         raise PydanticCustomError(
             "late_interest",
-            "expected statutory, none, or a yearly percentage such as 8.0 (found {value})",
+            "expected statutory, none, or a yearly percentage from 0 to 100 such as 8.0 "
+            "(found {value})",
             {"value": _show(value)},
         ) from None
 
@@ -164,7 +171,11 @@ def _format_version(value: Any) -> Any:
     return int(value) if isinstance(value, str) and value.strip() == "1" else value
 
 
-Text = Annotated[str, BeforeValidator(_text)]
+# Text accepts what YAML calls numbers (an invoice number 7, an account 4080…): the loader
+# keeps the digits as written, and editors using the schema should not flag them.
+_TEXT_SCHEMA = WithJsonSchema({"type": ["string", "number"]})
+Text = Annotated[str, BeforeValidator(_text), AfterValidator(_filled), _TEXT_SCHEMA]
+OptionalText = Annotated[str, BeforeValidator(_text), _TEXT_SCHEMA]
 FormatVersion = Annotated[Literal[1], BeforeValidator(_format_version)]
 Date = Annotated[dt.date, BeforeValidator(_date), Field(json_schema_extra={"format": "date"})]
 Money = Annotated[Decimal, BeforeValidator(_money)]
@@ -183,27 +194,27 @@ class Section(BaseModel):
 class Bank(Section):
     """How to pay: IBAN and BIC where they exist, a local account number where they do not."""
 
-    iban: Text | None = None
-    bic: Text | None = None
-    name: Text | None = Field(None, description="The bank's name")
-    account: Text | None = Field(
+    iban: OptionalText | None = None
+    bic: OptionalText | None = None
+    name: OptionalText | None = Field(None, description="The bank's name")
+    account: OptionalText | None = Field(
         None, description="Account number where there is no IBAN (US, RU: расчетный счет)"
     )
-    routing: Text | None = Field(
+    routing: OptionalText | None = Field(
         None, description="Domestic bank code: US ABA routing number, GB sort code, RU БИК"
     )
-    correspondent_account: Text | None = Field(
+    correspondent_account: OptionalText | None = Field(
         None, description="RU: корреспондентский счет of the bank"
     )
 
 
 class Party(Section):
     name: Text
-    contact: Text | None = None
-    email: Text | None = None
-    phone: Text | None = None
-    address: Text | None = None
-    business_id: Text | None = None
+    contact: OptionalText | None = None
+    email: OptionalText | None = None
+    phone: OptionalText | None = None
+    address: OptionalText | None = None
+    business_id: OptionalText | None = None
 
 
 class Provider(Party):
@@ -213,7 +224,7 @@ class Provider(Party):
 class ProjectInfo(Section):
     id: Text = Field(description="Short reference used in file names, e.g. JGS-2026-01")
     name: Text
-    summary: Text | None = None
+    summary: OptionalText | None = None
     start: Date | None = None
     end: Date | None = None
 
@@ -239,8 +250,8 @@ class Terms(Section):
 class ScopeItem(Section):
     id: Text
     title: Text
-    description: Text | None = None
-    deliverable: Text | None = None
+    description: OptionalText | None = None
+    deliverable: OptionalText | None = None
     deadline: Date | None = None
     fee: Money | None = None
     hours: PositiveNumber | None = None
@@ -252,9 +263,9 @@ class ScopeItemChange(Section):
     """A modification of an existing item: its id and only the fields that change."""
 
     id: Text
-    title: Text | None = None
-    description: Text | None = None
-    deliverable: Text | None = None
+    title: OptionalText | None = None
+    description: OptionalText | None = None
+    deliverable: OptionalText | None = None
     deadline: Date | None = None
     fee: Money | None = None
     hours: PositiveNumber | None = None
@@ -264,14 +275,14 @@ class ScopeItemChange(Section):
 
 class Signoff(Section):
     signed_on: Date | None = None
-    signed_by: Text | None = None
-    fingerprint: Text | None = None
+    signed_by: OptionalText | None = None
+    fingerprint: OptionalText | None = None
 
 
 class ChangeRequest(Section):
     id: Text
     requested_on: Date
-    requested_by: Text | None = None
+    requested_by: OptionalText | None = None
     summary: Text
     add: list[ScopeItem] = []
     remove: list[Text] = []
@@ -296,7 +307,7 @@ class Invoice(Section):
     issued: Date
     due: Date | None = None
     amount: Money
-    description: Text | None = None
+    description: OptionalText | None = None
     payments: list[Payment] = []
     reminders: list[ReminderSent] = []
 
@@ -310,32 +321,32 @@ class WaitingItem(Section):
 class Incident(Section):
     on: Date
     kind: IncidentKind
-    note: Text | None = None
+    note: OptionalText | None = None
 
 
 class Deliverable(Section):
     name: Text
-    location: Text | None = None
+    location: OptionalText | None = None
     delivered_on: Date | None = None
-    notes: Text | None = None
+    notes: OptionalText | None = None
 
 
 class Account(Section):
     service: Text
-    url: Text | None = None
+    url: OptionalText | None = None
     owner: AccountOwner
     action: AccountAction
     done_on: Date | None = None
-    notes: Text | None = None
+    notes: OptionalText | None = None
 
 
 class Termination(Section):
     decided_on: Date
     reason: TerminationReason
-    detail: Text | None = None
+    detail: OptionalText | None = None
     effective_on: Date | None = None
-    work_in_progress: Text | None = None
-    final_invoice: Text | None = None
+    work_in_progress: OptionalText | None = None
+    final_invoice: OptionalText | None = None
 
 
 class Project(Section):
@@ -346,11 +357,11 @@ class Project(Section):
     format: FormatVersion = Field(description="Version of the file format; always 1")
     language: Language = "en"
     currency: Text = Field("EUR", description="ISO 4217 code, e.g. EUR, SEK, DKK, USD")
-    jurisdiction: Text | None = Field(
+    jurisdiction: OptionalText | None = Field(
         None, description="ISO 3166 country code whose law applies, e.g. FI, SE, DK, GB, US"
     )
     paper: Paper | None = Field(None, description="a4 or letter; default by jurisdiction")
-    templates: Text | None = Field(
+    templates: OptionalText | None = Field(
         None, description="Folder of template overrides, relative to this file"
     )
     provider: Provider

@@ -53,12 +53,20 @@ def load_project(path: str | Path, *, display_name: str | None = None) -> Loaded
     try:
         project = Project.model_validate(data)
     except ValidationError as exc:
-        raise ProjectError(_sorted([*problems, *_translate(exc, data, source)])) from None
+        # A value the loader refused was replaced by nothing; the model's complaint about
+        # that nothing would only repeat the problem.
+        reported = {problem.field for problem in problems}
+        follow_ons = [p for p in _translate(exc, data, source) if p.field not in reported]
+        raise ProjectError(_sorted([*problems, *follow_ons])) from None
     errors, warnings = check_rules(project, source)
     problems += errors
+    loaded = LoadedProject(project, project_path, source, _sorted(warnings))
+    folder = loaded.templates_dir
+    if folder is not None and not folder.is_dir():
+        problems.append(source.problem(("templates",), f"no such folder: {folder}"))
     if problems:
         raise ProjectError(_sorted(problems))
-    return LoadedProject(project, project_path, source, _sorted(warnings))
+    return loaded
 
 
 def _sorted(problems: Iterable[Problem]) -> list[Problem]:
@@ -151,7 +159,7 @@ def _message(kind: str, error: Any) -> str:
     if kind == "literal_error":
         expected = re.sub(r"'([^']*)'", r"\1", error["ctx"]["expected"])
         if expected == "1":
-            return f"this version of inwriting reads format 1 (found {error['input']})"
+            return f"this version of inwriting reads format 1 (found {_shown(error['input'])})"
         return f"expected {expected} (found {_shown(error['input'])})"
     return str(error["msg"])
 

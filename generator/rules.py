@@ -22,6 +22,27 @@ class Finding:
     at_key: bool = False
 
 
+# ISO codes that Babel knows but that are no country and no money to be paid in.
+NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
+NOT_TENDER = frozenset(
+    {
+        "XXX",
+        "XTS",
+        "XAU",
+        "XAG",
+        "XPT",
+        "XPD",
+        "XDR",
+        "XBA",
+        "XBB",
+        "XBC",
+        "XBD",
+        "XSU",
+        "XUA",
+    }
+)
+
+
 def project_rules(project: Project) -> Iterator[Finding]:
     """Every cross-field rule, in file order as far as possible."""
     yield from _codes(project)
@@ -32,14 +53,16 @@ def project_rules(project: Project) -> Iterator[Finding]:
 
 
 def _codes(project: Project) -> Iterator[Finding]:
-    if project.currency not in list_currencies():
+    if project.currency not in list_currencies() or project.currency in NOT_TENDER:
         yield Finding(
             ("currency",),
             f"unknown currency code {project.currency}; use ISO 4217, like EUR or SEK",
         )
     jurisdiction = project.jurisdiction
     if jurisdiction is not None and (
-        len(jurisdiction) != 2 or jurisdiction not in Locale("en").territories
+        len(jurisdiction) != 2
+        or jurisdiction in NOT_COUNTRIES
+        or jurisdiction not in Locale("en").territories
     ):
         yield Finding(
             ("jurisdiction",),
@@ -58,6 +81,20 @@ def _dates(project: Project) -> Iterator[Finding]:
             yield Finding(
                 ("invoices", index, "due"),
                 f"due ({invoice.due}) before the invoice was issued ({invoice.issued})",
+            )
+    for index, invoice in enumerate(project.invoices):
+        for number, payment in enumerate(invoice.payments):
+            if payment.on < invoice.issued:
+                yield Finding(
+                    ("invoices", index, "payments", number, "on"),
+                    f"paid ({payment.on}) before the invoice was issued ({invoice.issued})",
+                    warning=True,
+                )
+    for index, waiting in enumerate(project.waiting_on):
+        if waiting.answered_on and waiting.answered_on < waiting.asked_on:
+            yield Finding(
+                ("waiting_on", index, "answered_on"),
+                f"answered ({waiting.answered_on}) before it was asked ({waiting.asked_on})",
             )
     for index, change in enumerate(project.changes):
         if change.decided_on and change.decided_on < change.requested_on:
@@ -98,11 +135,9 @@ def _scope(project: Project) -> Iterator[Finding]:
                 f"after the project's end ({end})",
                 warning=True,
             )
-    if (
-        terms.revisions_included is not None
-        and terms.revision_rate is None
-        and terms.hourly_rate is None
-    ):
+    # The checklist states what a revision round beyond those included costs, even when none
+    # are included: one of the two rates must be there.
+    if terms.revision_rate is None and terms.hourly_rate is None:
         yield Finding(
             ("terms", "revision_rate"),
             "set revision_rate (or hourly_rate) so the checklist can say what extra rounds cost",

@@ -15,9 +15,11 @@ from babel.numbers import get_currency_precision
 from .model import Project, ScopeItem
 
 FINGERPRINT_VERSION = "inwriting-scope-1"
+"""Changes whenever what goes into the fingerprint changes, so old and new never collide."""
 
-# The terms the client agrees to when signing: what sets the price and the schedule. The
-# reminder ladder is the provider's own routine, not part of the agreement, so it is left out.
+# The terms the checklist prints, which the client agrees to by signing: what sets the price
+# and the schedule. The reminder ladder is the provider's own routine and the notice period is
+# not printed on the checklist, so neither is part of it.
 SIGNED_TERMS = (
     "payment_days",
     "deposit_percent",
@@ -25,7 +27,6 @@ SIGNED_TERMS = (
     "revisions_included",
     "revision_rate",
     "feedback_days",
-    "notice_days",
     "late_interest",
     "reminder_fee",
 )
@@ -73,7 +74,7 @@ def deposit_amount(project: Project, total: Decimal) -> Decimal:
 
 
 def fingerprint(project: Project) -> str:
-    """The SHA-256 of the canonical form of what the client signs (see docs/fingerprint.md)."""
+    """The SHA-256 of the canonical form of what the client signs (docs/project-file.md)."""
     payload = json.dumps(
         fingerprint_payload(project), sort_keys=True, ensure_ascii=False, separators=(",", ":")
     )
@@ -91,6 +92,8 @@ def fingerprint_payload(project: Project) -> dict[str, Any]:
     return {
         "version": FINGERPRINT_VERSION,
         "currency": project.currency,
+        # The law whose statutory interest the checklist names.
+        "jurisdiction": project.jurisdiction,
         "project": {"start": _canon(project.project.start), "end": _canon(project.project.end)},
         "scope": [
             {

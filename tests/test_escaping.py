@@ -95,7 +95,7 @@ def test_hostile_values_print_literally(rendered: dict[str, bytes], format_name:
     )
     for literal in expected_literals():
         assert normalise(literal) in text, literal
-    assert "49" not in text.replace("2026-049", "")  # {{ 7*7 }} was never evaluated
+    assert "{{ 7*7 }}" in text  # printed as written, never evaluated
 
 
 def test_markdown_output_reads_back_literally(rendered: dict[str, bytes]) -> None:

@@ -240,3 +240,60 @@ def test_library_error_carries_the_problems(tmp_path: Path) -> None:
         load_project(write(tmp_path, VALID.replace("format: 1", "format: one")))
     assert caught.value.exit_code == 2
     assert caught.value.problems[0].field == "format"
+
+
+def test_raw_control_character_names_the_field_without_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "raw.yaml"
+    path.write_bytes(VALID.replace("  name: Client Ltd", "  name: Client\x07 Ltd").encode())
+    output = assert_refused(path, 9, "client.name", "control character U+0007 at position 7")
+    assert "\x07" not in output
+
+
+def test_raw_line_separator_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "sep.yaml"
+    path.write_bytes(VALID.replace("  name: Client Ltd", "  name: Client\u2028Ltd").encode())
+    assert_refused(path, 9, "client.name", "line separator U+2028")
+
+
+def test_refused_tag_is_reported_once(tmp_path: Path) -> None:
+    text = VALID.replace("  name: Client Ltd", "  name: !!str Client Ltd")
+    code, output = check(write(tmp_path, text))
+    assert code == 2
+    assert output.count("client.name") == 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "field", "fragment"),
+    [
+        (
+            "  revision_rate: 80.00",
+            "  revision_rate: 80.00\n  late_interest: 5000",
+            17,
+            "terms.late_interest",
+            "from 0 to 100",
+        ),
+        ("  name: Client Ltd", '  name: ""', 9, "client.name", "is empty"),
+        ("jurisdiction: FI", "jurisdiction: EU", 4, "jurisdiction", "unknown country code EU"),
+        ("jurisdiction: FI", "jurisdiction: ZZ", 4, "jurisdiction", "unknown country code ZZ"),
+        ("currency: EUR", "currency: XXX", 3, "currency", "unknown currency code XXX"),
+        ("format: 1", "format: 1\ntemplates: no-such-folder", 2, "templates", "no such folder"),
+    ],
+)
+def test_values_that_look_right_but_are_not(
+    tmp_path: Path, old: str, new: str, line: int, field: str, fragment: str
+) -> None:
+    assert old in VALID
+    assert_refused(write(tmp_path, VALID.replace(old, new)), line, field, fragment)
+
+
+def test_answer_before_question_is_refused(tmp_path: Path) -> None:
+    text = (
+        VALID
+        + "waiting_on:\n  - item: Logo\n    asked_on: 2026-05-10\n    answered_on: 2026-05-01\n"
+    )
+    assert_refused(write(tmp_path, text), 25, "waiting_on[0].answered_on", "before it was asked")
+
+
+def test_empty_format_says_nothing_not_none(tmp_path: Path) -> None:
+    code, output = check(write(tmp_path, VALID.replace("format: 1", "format:")))
+    assert code == 2 and "(found nothing)" in output

@@ -135,3 +135,17 @@ def test_atomic_write_leaves_target_and_no_temp_on_failure(
         atomic_write(target, b"new content")
     assert target.read_bytes() == b"original"
     assert [p.name for p in tmp_path.iterdir()] == ["doc.pdf"]
+
+
+def test_documents_get_ordinary_permissions(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "new.pdf", b"x")
+        assert (tmp_path / "new.pdf").stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.pdf"
+        kept.write_bytes(b"old")
+        kept.chmod(0o640)
+        atomic_write(kept, b"new")
+        assert kept.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(previous)
