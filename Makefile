@@ -25,6 +25,7 @@ test: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_scope.py
+	$(BIN)/python bench/bench_cli.py
 
 clean:
 	rm -rf $(VENV) out dist build

@@ -261,41 +261,40 @@ class _Builder:
 
     def table(self, block: dm.Table) -> Flowable:
         widths = column_widths(block, self.width, _measure, CELL_PADDING)
-        align = {"right": TA_RIGHT, "center": TA_CENTER}
-        header = [
-            Paragraph(
-                markup(cell.content),
-                _aligned(self.styles["head"], align.get(cell.align or "", TA_LEFT)),
-            )
-            for cell in block.header
+        rows = [block.header, *block.rows]
+        data = [
+            [self.cell(cell, self.styles["head" if index == 0 else "cell"]) for cell in row]
+            for index, row in enumerate(rows)
         ]
-        rows = [
-            [
-                Paragraph(
-                    markup(cell.content),
-                    _aligned(self.styles["cell"], align.get(cell.align or "", TA_LEFT)),
-                )
-                for cell in row
-            ]
-            for row in block.rows
+        commands: list[tuple[Any, ...]] = [
+            ("FONTSIZE", (0, 0), (-1, -1), self.styles["cell"].fontSize),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ]
-        table = Table([header, *rows], colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-        table.setStyle(
-            _table_style(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-                    ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ]
-            )
-        )
+        for column, cell in enumerate(block.header):
+            if cell.align in ("right", "center"):
+                commands.append(("ALIGN", (column, 0), (column, -1), cell.align.upper()))
+        table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        table.setStyle(_table_style(commands))
         table.spaceAfter = 8
         return table
+
+    def cell(self, cell: dm.Cell, style: ParagraphStyle) -> Any:
+        # A lone checkbox or an empty cell is drawn as a plain string: nothing to wrap, and a
+        # Paragraph per row would cost markup parsing and line breaking for one glyph.
+        if not cell.content:
+            return ""
+        if len(cell.content) == 1 and isinstance(cell.content[0], dm.Checkbox):
+            return _box(cell.content[0])
+        alignment = {"right": TA_RIGHT, "center": TA_CENTER}.get(cell.align or "", TA_LEFT)
+        return Paragraph(markup(cell.content), _aligned(style, alignment))
 
     def columns(self, block: dm.Columns) -> Flowable:
         count = len(block.columns)
