@@ -67,7 +67,12 @@ def scope_context(project: Project, as_of: dt.date) -> Context:
         "exclusions": project.exclusions,
         "fingerprint": digest,
         "short_fingerprint": short_fingerprint(digest),
-        "interest": (late_interest if isinstance(late_interest, str) else "rate"),
+        # A contract rate of 0 % reads as "no interest", never as "0 % a year".
+        "interest": (
+            late_interest
+            if isinstance(late_interest, str)
+            else ("rate" if late_interest > 0 else "none")
+        ),
         "interest_rate": late_interest if isinstance(late_interest, Decimal) else None,
         "has_hours": any(line.hours is not None for line in lines),
     }

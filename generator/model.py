@@ -119,6 +119,17 @@ def _positive_decimal(value: Any) -> Decimal:
     return number
 
 
+def _at_least_one_day(value: Any) -> int:
+    days = _whole_number(value)
+    if days < 1:
+        raise PydanticCustomError(
+            "days",
+            "must be at least 1 day; a client needs time to answer ({value})",
+            {"value": value},
+        )
+    return days
+
+
 def _percent(value: Any) -> Decimal:
     number = _decimal(value, "a percentage")
     if not 0 <= number <= 100:
@@ -182,6 +193,7 @@ Money = Annotated[Decimal, BeforeValidator(_money)]
 PositiveNumber = Annotated[Decimal, BeforeValidator(_positive_decimal)]
 Percent = Annotated[Decimal, BeforeValidator(_percent)]
 WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+Days = Annotated[int, BeforeValidator(_at_least_one_day)]
 LateInterest = Annotated[str | Decimal, BeforeValidator(_late_interest)]
 
 
@@ -240,7 +252,7 @@ class Terms(Section):
     hourly_rate: Money | None = None
     revisions_included: WholeNumber = 0
     revision_rate: Money | None = None
-    feedback_days: WholeNumber
+    feedback_days: Days
     notice_days: WholeNumber | None = None
     late_interest: LateInterest = "statutory"
     reminder_fee: Money = Decimal(0)

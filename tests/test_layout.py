@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from conftest import SAMPLES, docx_text, normalise, pdf_text
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 
 from generator.documents import render_document
 from generator.project_file import load_project
@@ -25,6 +25,29 @@ def render_with_description(tmp_path: Path, description: str) -> dict[str, bytes
     return render_document(
         load_project(project), "scope", formats=["pdf", "docx"], as_of=dt.date(2026, 11, 22)
     )
+
+
+def text_outside(page: PageObject) -> list[str]:
+    """The pieces of text drawn outside the page's box."""
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    outside: list[str] = []
+
+    def visitor(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if not (0 <= x <= width and 0 <= y <= height):
+                outside.append(text)
+
+    page.extract_text(visitor_text=visitor)
+    return outside
+
+
+def assert_all_text_on_the_page(pdf: bytes) -> None:
+    """Every piece of text is drawn inside its page: none runs off an edge unseen."""
+    for number, page in enumerate(PdfReader(io.BytesIO(pdf)).pages, start=1):
+        outside = text_outside(page)
+        assert outside == [], f"page {number}: {outside[:3]}"
 
 
 def test_every_font_in_the_pdf_is_embedded() -> None:
@@ -79,3 +102,50 @@ def test_content_taller_than_a_page_is_split_or_reported(tmp_path: Path) -> None
     reader = PdfReader(io.BytesIO(out["pdf"]))
     assert len(reader.pages) > 3
     assert normalise(pdf_text(out["pdf"])).count("Lorem ipsum") == 400
+    assert_all_text_on_the_page(out["pdf"])
+
+
+def test_tall_address_splits_across_pages(tmp_path: Path) -> None:
+    lines = "\n".join(f"    Line {i} of a very long address" for i in range(120))
+    text = JERRY.read_text(encoding="utf-8").replace(
+        "  address: |\n    120 Market Street, Suite 4\n    Portland, OR 97204",
+        "  address: |\n" + lines,
+    )
+    project = tmp_path / "tall.yaml"
+    project.write_text(text, encoding="utf-8")
+    out = render_document(
+        load_project(project), "scope", formats=["pdf"], as_of=dt.date(2026, 11, 22)
+    )
+    assert "Line 119 of a very long address" in pdf_text(out["pdf"])
+    assert_all_text_on_the_page(out["pdf"])
+
+
+def test_long_name_grows_its_signature_line(tmp_path: Path) -> None:
+    name = "Maximiliane Wolfeschlegelsteinhausenbergerdorff Featherstonehaugh von Richthofen " * 3
+    text = JERRY.read_text(encoding="utf-8").replace(
+        "  contact: Jerry Malone", f"  contact: {name.strip()}"
+    )
+    project = tmp_path / "long.yaml"
+    project.write_text(text, encoding="utf-8")
+    out = render_document(
+        load_project(project), "scope", formats=["pdf"], as_of=dt.date(2026, 11, 22)
+    )
+    assert normalise(name.strip()) in normalise(pdf_text(out["pdf"]))
+    assert_all_text_on_the_page(out["pdf"])
+
+
+def test_unsplittable_block_taller_than_a_page_is_a_clean_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    giant = " ".join(["Wolfeschlegelsteinhausenbergerdorff"] * 2500)
+    text = JERRY.read_text(encoding="utf-8").replace("  contact: Dana Ortiz", f"  contact: {giant}")
+    project = tmp_path / "giant.yaml"
+    project.write_text(text, encoding="utf-8")
+    out_dir = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["scope", str(project), "--out", str(out_dir)])
+    assert result.exit_code == 1
+    assert "taller than a page" in result.output and "Traceback" not in result.output
+    assert "0x" not in result.output  # no internal object descriptions
+    assert not out_dir.exists()

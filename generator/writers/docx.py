@@ -159,8 +159,6 @@ class _Builder:
         table = _add_table(container, 1, len(widths), width_mm)
         table.autofit = False
         _table_borders(table, inside=False)
-        cant_split = OxmlElement("w:cantSplit")  # a signature or address is never torn in two
-        table.rows[0]._tr.get_or_add_trPr().append(cant_split)
         cells = table.rows[0].cells
         filled = []
         for index, blocks in enumerate(columns):
@@ -176,6 +174,8 @@ class _Builder:
 
     def signature(self, container: Any, block: dm.Signature, width_mm: float) -> None:
         cells = self.side_by_side(container, [list(p.heading) for p in block.parties], width_mm)
+        # The signature lines are never torn across two pages.
+        cells[0]._tc.getparent().get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for cell, party in zip(cells, block.parties, strict=True):
             for field in party.fields:
                 value = cell.add_paragraph()

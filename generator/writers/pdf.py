@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -171,22 +173,37 @@ def write(document: dm.Document, options: WriterOptions) -> bytes:
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    story = list(_Builder(frame_width).blocks(document.blocks))
+    frame_height = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM
+    story = list(_Builder(frame_width, frame_height).blocks(document.blocks))
     try:
         doc.build(story, canvasmaker=_footer_canvas(meta, pagesize))
     except LayoutError as exc:
+        del exc  # reportlab's message describes its own objects, not the user's text
         raise RenderError(
-            "a part of the document is taller than a page and cannot be split "
-            f"({str(exc).splitlines()[0][:120]}); shorten the text of that item"
+            "a block of the document is taller than a page and cannot be split across pages; "
+            "shorten its longest text (typically a name or address in the signature block)"
         ) from None
     return buffer.getvalue()
+
+
+@contextlib.contextmanager
+def _strict_bounds() -> Iterator[None]:
+    # By default reportlab draws a block taller than the page off its bottom edge, where
+    # nobody can read it. Make it raise instead, so the user hears about it.
+    previous = rl_config.allowTableBoundsErrors
+    rl_config.allowTableBoundsErrors = 0
+    try:
+        yield
+    finally:
+        rl_config.allowTableBoundsErrors = previous
 
 
 class _Builder:
     """Turns model blocks into platypus flowables for a frame of a given width."""
 
-    def __init__(self, width: float) -> None:
+    def __init__(self, width: float, page_height: float) -> None:
         self.width = width
+        self.page_height = page_height  # the height of an empty frame
         self.styles = _styles()
 
     def blocks(self, blocks: Iterable[dm.Block]) -> Iterable[Flowable]:
@@ -235,7 +252,7 @@ class _Builder:
             yield HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=4, spaceAfter=8)
 
     def sub(self, width: float) -> _Builder:
-        return _Builder(width)
+        return _Builder(width, self.page_height)
 
     def list_block(self, block: dm.ListBlock) -> Flowable:
         items = []
@@ -308,7 +325,7 @@ class _Builder:
                 widths.append(gap)
             cells.append(list(self.sub(width).blocks(column)))
             widths.append(width)
-        table = Table([cells], colWidths=widths, hAlign="LEFT")
+        table = Table([cells], colWidths=widths, hAlign="LEFT", splitInRow=1)
         table.setStyle(
             _table_style(
                 [
@@ -338,7 +355,7 @@ class _Builder:
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("VALIGN", (0, 0), (-1, 0), "TOP"),
         ]
-        heights: list[float | None] = [None]
+        heights: list[float] = [0]
         lines = max(len(party.fields) for party in block.parties)
         for line in range(lines):
             values, labels = [], []
@@ -352,7 +369,7 @@ class _Builder:
                 labels.append(Paragraph(markup(field.label), self.styles["small"]) if field else "")
             value_row = len(rows)
             rows += [self._spread(values), self._spread(labels)]
-            heights += [24, None]
+            heights += [24, 0]
             for index, party in enumerate(block.parties):
                 if line < len(party.fields):
                     column = index * 2
@@ -361,7 +378,9 @@ class _Builder:
                     )
             commands.append(("BOTTOMPADDING", (0, value_row), (-1, value_row), 2))
             commands.append(("TOPPADDING", (0, value_row + 1), (-1, value_row + 1), 2))
-        table = _WholeTable(rows, colWidths=widths, rowHeights=heights, hAlign="LEFT")
+        # Minimum, not fixed, heights: a long name grows its line instead of spilling out.
+        table = _WholeTable(rows, colWidths=widths, minRowHeights=heights, hAlign="LEFT")
+        table.page_height = self.page_height
         table.setStyle(_table_style(commands))
         table.spaceBefore = 4
         return table
@@ -376,7 +395,7 @@ class _Builder:
 
     def quote(self, block: dm.Quote) -> Iterable[Flowable]:
         inner = list(self.sub(self.width - 12).blocks(block.blocks))
-        table = Table([[inner]], colWidths=[self.width - 2], hAlign="LEFT")
+        table = Table([[inner]], colWidths=[self.width - 2], hAlign="LEFT", splitInRow=1)
         table.setStyle(
             _table_style(
                 [
@@ -393,7 +412,13 @@ class _WholeTable(Table):  # type: ignore[misc]  # reportlab is untyped
     """A table that moves to the next page whole rather than splitting between rows; unlike
     a KeepTogether it can join the keep-with-next chain of the heading before it."""
 
+    page_height: float = 0.0
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        # Asked to split on an empty page means it is taller than any page: reportlab would
+        # draw it off the bottom edge, where nobody reads it. Say so instead.
+        if availHeight >= self.page_height - 1:
+            raise LayoutError("a signature block is taller than a page")
         return []
 
 
