@@ -23,6 +23,8 @@ class Finding:
 
 
 # ISO codes that Babel knows but that are no country and no money to be paid in.
+# Where late-payment interest is set state by state, so "statutory" names no rate.
+NO_STATUTORY_RATE = frozenset({"US"})
 NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
 NOT_TENDER = frozenset(
     {
@@ -47,6 +49,7 @@ def project_rules(project: Project) -> Iterator[Finding]:
     """Every cross-field rule, in file order as far as possible."""
     yield from _codes(project)
     yield from _dates(project)
+    yield from _interest(project)
     yield from _scope(project)
     yield from _unique(project)
     yield from _money(project)
@@ -114,6 +117,16 @@ def _dates(project: Project) -> Iterator[Finding]:
                 ("termination", "effective_on"),
                 "give effective_on, or terms.notice_days to count it from decided_on",
             )
+
+
+def _interest(project: Project) -> Iterator[Finding]:
+    if project.terms.late_interest == "statutory" and project.jurisdiction in NO_STATUTORY_RATE:
+        yield Finding(
+            ("terms", "late_interest"),
+            f"{project.jurisdiction} has no single statutory late-payment rate; write the yearly "
+            "percentage agreed in the contract, such as 12.0",
+            warning=True,
+        )
 
 
 def _scope(project: Project) -> Iterator[Finding]:

@@ -234,3 +234,14 @@ def test_warnings_do_not_stop_the_document(tmp_path: Path) -> None:
     assert "January 15, 2027" in normalise(
         pdf_text((tmp_path / "out" / "JGS-2026-01-scope.pdf").read_bytes())
     )
+
+
+def test_statutory_interest_in_the_us_is_a_warning(tmp_path: Path) -> None:
+    text = JERRY.read_text(encoding="utf-8").replace(
+        "  late_interest: 18.0", "  late_interest: statutory"
+    )
+    project = tmp_path / "us.yaml"
+    project.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(project)])
+    assert result.exit_code == 0
+    assert "terms.late_interest: US has no single statutory late-payment rate" in result.output

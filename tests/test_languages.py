@@ -29,7 +29,7 @@ SIGNATURE_WORD = {
 }
 TITLE = {
     "en": "Scope checklist",
-    "sv": "Checklista",
+    "sv": "Checklista för uppdragets omfattning",
     "da": "Tjekliste for opgavens omfang",
     "fi": "Työn sisällön tarkistuslista",
     "ru": "Перечень",
