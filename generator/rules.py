@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -75,47 +76,50 @@ def _codes(project: Project) -> Iterator[Finding]:
 
 def _dates(project: Project) -> Iterator[Finding]:
     info = project.project
-    if info.start and info.end and info.end < info.start:
-        yield Finding(
-            ("project", "end"), f"the project ends ({info.end}) before it starts ({info.start})"
-        )
+    checks: list[tuple[DataPath, dt.date | None, str, dt.date | None, str, bool]] = [
+        (("project", "end"), info.end, "the project ends", info.start, "it starts", False)
+    ]
     for index, invoice in enumerate(project.invoices):
-        if invoice.due and invoice.due < invoice.issued:
-            yield Finding(
+        checks.append(
+            (
                 ("invoices", index, "due"),
-                f"due ({invoice.due}) before the invoice was issued ({invoice.issued})",
+                invoice.due,
+                "due",
+                invoice.issued,
+                "the invoice was issued",
+                False,
             )
-    for index, invoice in enumerate(project.invoices):
+        )
         for number, payment in enumerate(invoice.payments):
-            if payment.on < invoice.issued:
-                yield Finding(
-                    ("invoices", index, "payments", number, "on"),
-                    f"paid ({payment.on}) before the invoice was issued ({invoice.issued})",
-                    warning=True,
-                )
+            path: DataPath = ("invoices", index, "payments", number, "on")
+            # A payment before the invoice can be a real prepayment: worth a look, no more.
+            checks.append(
+                (path, payment.on, "paid", invoice.issued, "the invoice was issued", True)
+            )
     for index, waiting in enumerate(project.waiting_on):
-        if waiting.answered_on and waiting.answered_on < waiting.asked_on:
-            yield Finding(
-                ("waiting_on", index, "answered_on"),
-                f"answered ({waiting.answered_on}) before it was asked ({waiting.asked_on})",
-            )
+        path = ("waiting_on", index, "answered_on")
+        checks.append(
+            (path, waiting.answered_on, "answered", waiting.asked_on, "it was asked", False)
+        )
     for index, change in enumerate(project.changes):
-        if change.decided_on and change.decided_on < change.requested_on:
-            yield Finding(
-                ("changes", index, "decided_on"),
-                f"decided ({change.decided_on}) before it was requested ({change.requested_on})",
-            )
+        path = ("changes", index, "decided_on")
+        checks.append(
+            (path, change.decided_on, "decided", change.requested_on, "it was requested", False)
+        )
     ending = project.termination
     if ending is not None:
-        if ending.effective_on and ending.effective_on < ending.decided_on:
-            yield Finding(
-                ("termination", "effective_on"),
-                f"takes effect ({ending.effective_on}) before it was decided ({ending.decided_on})",
-            )
+        path = ("termination", "effective_on")
+        checks.append(
+            (path, ending.effective_on, "takes effect", ending.decided_on, "it was decided", False)
+        )
         if ending.effective_on is None and project.terms.notice_days is None:
             yield Finding(
-                ("termination", "effective_on"),
-                "give effective_on, or terms.notice_days to count it from decided_on",
+                path, "give effective_on, or terms.notice_days to count it from decided_on"
+            )
+    for path, later, later_text, earlier, earlier_text, warning in checks:
+        if later is not None and earlier is not None and later < earlier:
+            yield Finding(
+                path, f"{later_text} ({later}) before {earlier_text} ({earlier})", warning
             )
 
 

@@ -182,37 +182,30 @@ def test_ejected_template_wins_with_flag_and_with_file_setting(tmp_path: Path) -
     assert "Our own checklist" in pdf_text((tmp_path / "b" / "JGS-2026-01-scope.pdf").read_bytes())
 
 
-def test_user_templates_run_in_the_sandbox(tmp_path: Path) -> None:
+def render_with_template(tmp_path: Path, template: str) -> tuple[int, str]:
+    """Render Jerry's scope with a user template folder holding only en/scope.md.j2."""
     (tmp_path / "en").mkdir()
-    (tmp_path / "en" / "scope.md.j2").write_text(
+    (tmp_path / "en" / "scope.md.j2").write_text(template, encoding="utf-8")
+    return run("scope", str(JERRY), "--out", str(tmp_path / "out"), "--templates", str(tmp_path))
+
+
+def test_user_templates_run_in_the_sandbox(tmp_path: Path) -> None:
+    code, output = render_with_template(
+        tmp_path,
         "::: meta\ntitle: x\n:::\n\n{{ provider.__class__.__mro__[1].__subclasses__() }}\n",
-        encoding="utf-8",
-    )
-    code, output = run(
-        "scope", str(JERRY), "--out", str(tmp_path / "out"), "--templates", str(tmp_path)
     )
     assert code == 2
     assert "scope.md.j2:5" in output and "unsafe" in output
 
 
 def test_template_syntax_error_names_file_and_line(tmp_path: Path) -> None:
-    (tmp_path / "en").mkdir()
-    (tmp_path / "en" / "scope.md.j2").write_text(
-        "::: meta\ntitle: x\n:::\n{% if %}\n", encoding="utf-8"
-    )
-    code, output = run(
-        "scope", str(JERRY), "--out", str(tmp_path / "out"), "--templates", str(tmp_path)
-    )
+    code, output = render_with_template(tmp_path, "::: meta\ntitle: x\n:::\n{% if %}\n")
     assert code == 2 and "scope.md.j2:4" in output
 
 
 def test_printing_an_empty_value_is_an_error_not_a_blank(tmp_path: Path) -> None:
-    (tmp_path / "en").mkdir()
-    (tmp_path / "en" / "scope.md.j2").write_text(
-        "::: meta\ntitle: x\n:::\n\nDear {{ client.phone }},\n", encoding="utf-8"
-    )
-    code, output = run(
-        "scope", str(JERRY), "--out", str(tmp_path / "out"), "--templates", str(tmp_path)
+    code, output = render_with_template(
+        tmp_path, "::: meta\ntitle: x\n:::\n\nDear {{ client.phone }},\n"
     )
     assert code == 2 and "scope.md.j2:5" in output and "empty" in output
 
