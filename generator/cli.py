@@ -81,9 +81,9 @@ def _render_options(command: Any) -> Any:
             "--format",
             "formats",
             type=FormatList(),
-            default="pdf,docx",
-            show_default=True,
-            help="Comma-separated: pdf, docx, md.",
+            default=None,
+            help="Comma-separated: pdf, docx, md, eml (e-mail draft with the PDF attached). "
+            "Default: pdf,docx; for nudge and waiting all four.",
         ),
         click.option(
             "--as-of",
@@ -134,33 +134,86 @@ def _render(
     project_path: Path,
     *,
     out_dir: Path,
-    formats: Sequence[str],
+    formats: Sequence[str] | None,
     as_of: dt.date | None,
     language: str | None,
     paper: str | None,
     templates_dir: Path | None,
     force: bool,
+    params: dict[str, Any] | None = None,
+    loaded: Any = None,
 ) -> None:
     from .documents import output_name, render_document
     from .output import write_files
     from .project_file import load_project
 
-    loaded = load_project(project_path)
-    _print_warnings(loaded.warnings)
+    if loaded is None:
+        loaded = load_project(project_path)
+        _print_warnings(loaded.warnings)
     rendered = render_document(
         loaded,
         kind,
-        formats=formats,
+        formats=formats or ("pdf", "docx"),
+        params=params,
         as_of=as_of or dt.date.today(),
         language=language,
         paper=paper,
         templates_dir=templates_dir,
     )
     files = {
-        out_dir / output_name(loaded.project, kind, name): data for name, data in rendered.items()
+        out_dir / output_name(loaded.project, kind, name, params): data
+        for name, data in rendered.items()
     }
     for result in write_files(files, force=force):
         click.echo(f"{result.status:>9}  {result.path}")
+
+
+@cli.command()
+@PROJECT_ARGUMENT
+@click.option("--invoice", "invoice_number", default=None, help="Only this invoice (its number).")
+@click.option(
+    "--tone",
+    type=click.Choice(["friendly", "firm", "stop_work", "final"]),
+    default=None,
+    help="Send this rung whatever the ladder says, e.g. to send one again by hand.",
+)
+@click.option("--record", is_flag=True, help="Add the reminders sent to the project file.")
+@_render_options
+def nudge(
+    project_path: Path, invoice_number: str | None, tone: str | None, record: bool, **options: Any
+) -> None:
+    """Write the payment reminders that are due: friendly, firm, stop-work, final.
+
+    For each unpaid invoice, prints why a reminder is or is not due, then writes it as PDF,
+    DOCX, Markdown and an e-mail draft (.eml) with the PDF attached.
+    """
+    from .documents import reminder_kind
+    from .project_file import load_project
+    from .reminders import plan_reminders
+
+    if options["formats"] is None:
+        options["formats"] = ["pdf", "docx", "md", "eml"]
+    loaded = load_project(project_path)
+    _print_warnings(loaded.warnings)
+    as_of = options["as_of"] or dt.date.today()
+    plan = plan_reminders(loaded.project, as_of, invoice=invoice_number, tone=tone)
+    for line in plan.reasoning:
+        click.echo(line)
+    for note in plan.notes:
+        click.echo(f"note: {note}", err=True)
+    for reminder in plan.reminders:
+        _render(
+            reminder_kind(reminder.tone),
+            project_path,
+            params={"invoice": reminder.invoice},
+            loaded=loaded,
+            **{**options, "as_of": as_of},
+        )
+    if record and plan.reminders:
+        from .record import record_reminders
+
+        for line in record_reminders(project_path, plan.reminders, as_of):
+            click.echo(line)
 
 
 @cli.command()

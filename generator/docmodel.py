@@ -99,6 +99,13 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class Keep:
+    """Blocks that stay together on one page, such as a letter's closing and signature."""
+
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
@@ -108,7 +115,9 @@ class Rule:
     """A thin horizontal line."""
 
 
-Block = Heading | Paragraph | ListBlock | Table | Quote | Columns | Signature | PageBreak | Rule
+Block = (
+    Heading | Paragraph | ListBlock | Table | Quote | Columns | Signature | Keep | PageBreak | Rule
+)
 
 
 @dataclass(frozen=True)
@@ -153,7 +162,7 @@ def _inlines_of(block: Block) -> Iterator[Inline]:
         for row in (block.header, *block.rows):
             for cell in row:
                 yield from cell.content
-    elif isinstance(block, Quote):
+    elif isinstance(block, (Quote, Keep)):
         for inner in block.blocks:
             yield from _inlines_of(inner)
     elif isinstance(block, Columns):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +15,7 @@ from .errors import InputError
 from .filenames import safe_stem
 from .locales import document_locale
 from .markup import parse_document
-from .model import LANGUAGES, Project
+from .model import LANGUAGES, Project, Tone
 from .project_file import LoadedProject
 from .scope import deposit_amount, fingerprint, scope_lines, scope_total, short_fingerprint
 from .templating import render_template
@@ -29,7 +29,7 @@ class DocumentKind:
     """One kind of document: `templates/<lang>/<name>.md.j2`, filled from `context`."""
 
     name: str
-    context: Callable[[Project, dt.date], Context]
+    context: Callable[..., Context]  # (project, as_of, **params) -> variables
     description: str
 
     def template_name(self, language: str) -> str:
@@ -78,10 +78,36 @@ def scope_context(project: Project, as_of: dt.date) -> Context:
     }
 
 
+def _reminder(tone: Tone) -> Callable[..., Context]:
+    def context(project: Project, as_of: dt.date, *, invoice: str) -> Context:
+        from .reminders import reminder_context  # Babel and the ledger only when needed
+
+        return {
+            **common_context(project, as_of),
+            **reminder_context(project, as_of, tone=tone, invoice=invoice),
+        }
+
+    return context
+
+
 KINDS: dict[str, DocumentKind] = {
     kind.name: kind
-    for kind in (DocumentKind("scope", scope_context, "the scope checklist the client signs"),)
+    for kind in (
+        DocumentKind("scope", scope_context, "the scope checklist the client signs"),
+        DocumentKind("reminder-friendly", _reminder("friendly"), "a polite first payment reminder"),
+        DocumentKind(
+            "reminder-firm", _reminder("firm"), "a firm reminder asking for a payment date"
+        ),
+        DocumentKind("reminder-stop-work", _reminder("stop_work"), "work is paused until payment"),
+        DocumentKind(
+            "reminder-final", _reminder("final"), "the final notice before ending the agreement"
+        ),
+    )
 }
+
+
+def reminder_kind(tone: str) -> str:
+    return "reminder-" + tone.replace("_", "-")
 
 
 def document_kind(name: str) -> DocumentKind:
@@ -91,9 +117,17 @@ def document_kind(name: str) -> DocumentKind:
         raise InputError(f"unknown document {name!r}; known: {', '.join(KINDS)}") from None
 
 
-def output_name(project: Project, kind: str, format_name: str) -> str:
-    """`<project.id>-<kind>.<ext>`, with the id made safe for every file system."""
-    return f"{safe_stem(project.project.id)}-{kind}.{format_name}"
+def output_name(
+    project: Project, kind: str, format_name: str, params: Mapping[str, Any] | None = None
+) -> str:
+    """`<project.id>-<kind>.<ext>`, with the id made safe for every file system; a reminder
+    also names its invoice: `<project.id>-reminder-<invoice>-<tone>.<ext>`."""
+    stem = safe_stem(project.project.id)
+    invoice = (params or {}).get("invoice")
+    if invoice is not None and kind.startswith("reminder-"):
+        tone = kind.removeprefix("reminder-")
+        return f"{stem}-reminder-{safe_stem(str(invoice), 'invoice')}-{tone}.{format_name}"
+    return f"{stem}-{kind}.{format_name}"
 
 
 def render_markdown(
@@ -103,13 +137,15 @@ def render_markdown(
     as_of: dt.date,
     language: str | None = None,
     templates_dir: Path | None = None,
+    params: Mapping[str, Any] | None = None,
 ) -> tuple[str, str]:
     """Fill the document's template: returns (template name, Markdown)."""
     project = _with_language(loaded.project, language)
     kind = document_kind(kind_name)
     template_name = kind.template_name(project.language)
     user_dir = templates_dir or loaded.templates_dir
-    markdown = render_template(template_name, kind.context(project, as_of), user_dir=user_dir)
+    variables = kind.context(project, as_of, **(params or {}))
+    markdown = render_template(template_name, variables, user_dir=user_dir)
     return template_name, markdown
 
 
@@ -120,10 +156,16 @@ def build_document(
     as_of: dt.date,
     language: str | None = None,
     templates_dir: Path | None = None,
+    params: Mapping[str, Any] | None = None,
 ) -> Document:
     """The typed document, ready for any writer."""
     template_name, markdown = render_markdown(
-        loaded, kind_name, as_of=as_of, language=language, templates_dir=templates_dir
+        loaded,
+        kind_name,
+        as_of=as_of,
+        language=language,
+        templates_dir=templates_dir,
+        params=params,
     )
     document = parse_document(markdown, source=template_name)
     # The language is the project's (or --lang), whatever the template says: it tells word
@@ -141,6 +183,7 @@ def render_document(
     language: str | None = None,
     paper: str | None = None,
     templates_dir: Path | None = None,
+    params: Mapping[str, Any] | None = None,
 ) -> dict[str, bytes]:
     """Render one document in each format; returns {format: bytes}, nothing written to disk."""
     wanted = list(dict.fromkeys(formats))
@@ -148,10 +191,41 @@ def render_document(
     if unknown:
         raise InputError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
     document = build_document(
-        loaded, kind_name, as_of=as_of, language=language, templates_dir=templates_dir
+        loaded,
+        kind_name,
+        as_of=as_of,
+        language=language,
+        templates_dir=templates_dir,
+        params=params,
     )
     options = WriterOptions(paper=paper or loaded.paper, as_of=as_of)
-    return {name: writer_for(name)(document, options) for name in wanted}
+    rendered = {name: writer_for(name)(document, options) for name in wanted if name != "eml"}
+    if "eml" in wanted:
+        pdf = rendered.get("pdf") or writer_for("pdf")(document, options)
+        rendered["eml"] = _email(
+            loaded.project,
+            document,
+            as_of,
+            pdf,
+            output_name(loaded.project, kind_name, "pdf", params),
+        )
+    return rendered
+
+
+def _email(
+    project: Project, document: Document, as_of: dt.date, pdf: bytes, pdf_name: str
+) -> bytes:
+    from .writers.email import Mailbox, write_email
+
+    provider, client = project.provider, project.client
+    return write_email(
+        document,
+        sender=Mailbox(provider.contact or provider.name, provider.email),
+        recipient=Mailbox(client.contact or client.name, client.email),
+        as_of=as_of,
+        attachment_name=pdf_name,
+        pdf=pdf,
+    )
 
 
 def _with_language(project: Project, language: str | None) -> Project:

@@ -37,6 +37,7 @@ class SourceMap:
     file: str
     values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    ends: dict[DataPath, tuple[int, int]] = field(default_factory=dict)  # scalars, flow only
 
     def locate(self, path: DataPath, *, prefer_key: bool = False) -> tuple[int | None, int | None]:
         """The line and column of path, or of its nearest ancestor that was written."""
@@ -188,6 +189,10 @@ def _convert(
     original: str,
 ) -> Any:
     source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
+        # A block collection "ends" where the next token starts, often lines later: only
+        # scalars and [flow] {collections} say where their own text ends.
+        source.ends[path] = (node.end_mark.line + 1, node.end_mark.column + 1)
     if id(node) in refusals:
         problems.append(source.problem(path, refusals[id(node)]))
         return None

@@ -3,7 +3,8 @@
 Supported: headings, paragraphs, emphasis, links, bullet and numbered lists, tables,
 block quotes, `---` rules, `[ ]`/`[x]` checkboxes at the start of a list item or table cell,
 and these `:::` containers: `meta` (title, footer, page label), `columns`/`column`,
-`signature`/`party`, `pagebreak`. Anything else is a template error, never silently dropped.
+`signature`/`party`, `keep` (blocks kept on one page), `pagebreak`. Anything else is a
+template error, never silently dropped.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .docmodel import (
     DocumentMeta,
     Heading,
     Inline,
+    Keep,
     ListBlock,
     ListItem,
     PageBreak,
@@ -42,7 +44,7 @@ from .docmodel import (
 from .errors import TemplateError
 from .templating import LINE_BREAK
 
-CONTAINERS = ("meta", "columns", "column", "signature", "party", "pagebreak")
+CONTAINERS = ("meta", "columns", "column", "signature", "party", "pagebreak", "keep")
 _META_KEYS = {"title", "footer", "page", "author", "subject", "language"}
 
 
@@ -56,6 +58,9 @@ def _parser() -> MarkdownIt:
     md.disable(
         ["code", "fence", "html_block", "lheading", "reference", "image", "autolink", "html_inline"]
     )
+    # Keep escaped characters as their own tokens (text_special) instead of merging them into
+    # the text around: then a text token holds the template's own characters only.
+    md.disable("text_join")
     for name in CONTAINERS:
         md.use(container_plugin, name=name)
     md.inline.ruler.before("link", "checkbox", _checkbox_rule)
@@ -217,6 +222,14 @@ class _Reader:
         content: list[Inline] = []
         for child in token.children or []:
             kind = child.type
+            if kind == "text" and ":::" in child.content:
+                # Data can't produce this (its colons arrive escaped): a template line ending
+                # in a tag such as {% endif %} swallowed the newline before a closing `:::`.
+                raise self.error(
+                    token,
+                    "`:::` inside text: put a blank line before it (a `%}` at the end of the "
+                    "line above removed the line break)",
+                )
             if kind in ("text", "text_special"):
                 content.extend(_split_breaks(child.content, bold, italic, href))
             elif kind == "strong_open" or kind == "strong_close":
@@ -248,6 +261,8 @@ class _Reader:
         where = f"{self.source}: rendered Markdown line {block.line}"
         if block.name == "pagebreak":
             return PageBreak()
+        if block.name == "keep":
+            return Keep(tuple(self.finish(b) for b in block.blocks))
         if block.name == "columns":
             columns = [c for c in block.blocks if isinstance(c, _Container) and c.name == "column"]
             if len(columns) != len(block.blocks) or not columns:

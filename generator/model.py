@@ -352,6 +352,20 @@ class Account(Section):
     notes: OptionalText | None = None
 
 
+class RatePeriodEntry(Section):
+    start: Date = Field(alias="from", description="The first day the rate applies")
+    rate: Annotated[Decimal, BeforeValidator(lambda v: _decimal(v, "a rate"))] = Field(
+        description="Percent a year"
+    )
+
+
+class ReferenceRateOverride(Section):
+    """Newer reference rates than the built-in table, e.g. after a central-bank decision."""
+
+    known_until: Date = Field(description="The last day these figures are known for")
+    periods: list[RatePeriodEntry] = Field(min_length=1)
+
+
 class Termination(Section):
     decided_on: Date
     reason: TerminationReason
@@ -391,3 +405,8 @@ class Project(Section):
     accounts: list[Account] = []
     achievements: list[Text] = []
     termination: Termination | None = None
+    reference_rates: dict[str, ReferenceRateOverride] = Field(
+        default_factory=dict,
+        description="Per rate table (eu_ecb, fi_viitekorko, se_referensranta, dk_referencesats, "
+        "gb_reference, ru_key_rate): periods to add to the built-in rates",
+    )

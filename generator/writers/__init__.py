@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from ..docmodel import Document
 
 _MODULES = {"pdf": "pdf", "docx": "docx", "md": "text"}
-FORMATS = tuple(_MODULES)
-"""Every format a document can be written in, in the order files are written."""
+FORMATS = (*_MODULES, "eml")
+"""Every format a document can be written in, in the order files are written. An e-mail
+draft (eml) is built from the document and its PDF, by writers/email.py."""
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,8 @@ Writer = Callable[[Document, WriterOptions], bytes]
 
 def writer_for(format_name: str) -> Writer:
     """The writer of a format, imported on first use so the CLI starts fast."""
-    if format_name not in FORMATS:
-        raise ValueError(f"unknown format {format_name!r}")
+    if format_name not in _MODULES:
+        raise ValueError(f"no plain writer for format {format_name!r}")
     module = importlib.import_module(f"{__name__}.{_MODULES[format_name]}")
     write: Writer = module.write
     return write

@@ -96,6 +96,11 @@ class _Builder:
                     _inline(_paragraph(container, "Quote"), inner.content)
                 else:
                     self.block(container, inner, width_mm)
+        elif isinstance(block, dm.Keep):
+            before = len(container.paragraphs)
+            self.blocks(container, block.blocks, width_mm)
+            for paragraph in container.paragraphs[before:-1]:
+                paragraph.paragraph_format.keep_with_next = True
         elif isinstance(block, dm.PageBreak):
             container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, dm.Rule):

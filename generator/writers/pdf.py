@@ -24,6 +24,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     HRFlowable,
+    KeepTogether,
     LayoutError,
     ListFlowable,
     ListItem,
@@ -246,6 +247,8 @@ class _Builder:
             yield self.signature(block)
         elif isinstance(block, dm.Quote):
             yield from self.quote(block)
+        elif isinstance(block, dm.Keep):
+            yield KeepTogether(list(self.blocks(block.blocks)))
         elif isinstance(block, dm.PageBreak):
             yield PageBreak()
         elif isinstance(block, dm.Rule):

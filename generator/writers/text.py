@@ -61,6 +61,8 @@ def _block(block: dm.Block) -> str:
             ]
             parties.append("\n\n".join([*_blocks(party.heading), "\\\n".join(fields)]))
         return "\n\n".join(parties)
+    if isinstance(block, dm.Keep):
+        return "\n\n".join(_blocks(block.blocks))
     if isinstance(block, dm.Quote):
         inner = "\n\n".join(_blocks(block.blocks))
         return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))

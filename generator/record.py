@@ -1,0 +1,130 @@
+"""Recording what was sent in the project file, as text: every other byte stays as it was.
+
+A YAML round trip would rewrite the file (ruamel.yaml turns `null` into an empty value and
+re-indents sequences). Instead the new entry is inserted as a line where the file's own layout
+says it belongs, and the result is read back: unless it holds exactly the old data plus the new
+entry, nothing is written and the user is told what to add by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .errors import InwritingError
+from .load import DataPath, SourceMap, parse_yaml_text
+from .output import atomic_write
+
+
+class RecordError(InwritingError):
+    """The file's layout did not allow a safe automatic edit; nothing was changed."""
+
+
+def record_reminders(project_path: Path, reminders: Iterable[Any], as_of: dt.date) -> list[str]:
+    """Append `{on: as_of, tone: …}` to the reminders of every invoice each reminder covers."""
+    entries = [(number, reminder.tone) for reminder in reminders for number in reminder.covers]
+    text = project_path.read_bytes().decode("utf-8")
+    for number, tone in entries:
+        text = append_reminder(text, str(project_path), number, as_of, tone)
+    atomic_write(project_path, text.encode("utf-8"))
+    return [
+        f" recorded  {tone} on {as_of} for invoice {number} in {project_path}"
+        for number, tone in entries
+    ]
+
+
+def append_reminder(text: str, name: str, number: str, on: dt.date, tone: str) -> str:
+    """The file's text with one reminder added to invoice `number`, verified by reading back."""
+    data, source, _ = parse_yaml_text(text, name)
+    invoices = data.get("invoices") if isinstance(data, dict) else None
+    index = next(
+        (
+            i
+            for i, inv in enumerate(invoices or [])
+            if isinstance(inv, dict) and str(inv.get("number")) == number
+        ),
+        None,
+    )
+    entry = f"{{on: {on.isoformat()}, tone: {tone}}}"
+    by_hand = f"add `- {entry}` under `reminders:` of invoice {number} by hand"
+    if index is None:
+        raise RecordError(f"{name}: no invoice {number}; {by_hand}")
+    try:
+        new_text = _insert(text, source, ("invoices", index), entry)
+    except (KeyError, IndexError, ValueError):
+        raise RecordError(f"{name}: could not find where to add the reminder; {by_hand}") from None
+    new_data, _, _ = parse_yaml_text(new_text, name)
+    expected = _with_reminder(data, index, {"on": on.isoformat(), "tone": tone})
+    if new_data != expected:
+        raise RecordError(
+            f"{name}: an automatic edit would not be exact; nothing changed; {by_hand}"
+        )
+    return new_text
+
+
+def _with_reminder(data: Any, index: int, entry: dict[str, str]) -> Any:
+    import copy
+
+    result = copy.deepcopy(data)
+    invoice = result["invoices"][index]
+    invoice["reminders"] = [*(invoice.get("reminders") or []), entry]
+    return result
+
+
+def _insert(text: str, source: SourceMap, invoice: DataPath, entry: str) -> str:
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.splitlines(keepends=True)
+    reminders = (*invoice, "reminders")
+    if reminders in source.keys:
+        line, column = source.values[reminders]
+        key_line, key_column = source.keys[reminders]
+        opening = lines[line - 1][column - 1 :] if line <= len(lines) else ""
+        if opening.startswith("["):
+            return _insert_in_flow(
+                lines, source.ends[reminders], entry, empty=opening.lstrip("[ ").startswith("]")
+            )
+        items = [
+            path
+            for path in source.values
+            if len(path) == len(reminders) + 1 and path[:-1] == reminders
+        ]
+        if not items:  # `reminders:` with nothing after it
+            return _insert_after(lines, key_line, " " * (key_column + 1) + f"- {entry}{newline}")
+        first_line = source.values[items[0]][0]
+        dash = lines[first_line - 1].index("-")
+        last = _last_content_line(source, items[-1])
+        return _insert_after(lines, last, " " * dash + f"- {entry}{newline}")
+    line, column = source.values[invoice]
+    if lines[line - 1][column - 1 :].startswith("{"):
+        raise ValueError("a flow-style invoice")
+    last = _last_content_line(source, invoice)
+    indent = " " * (column - 1)
+    return _insert_after(lines, last, f"{indent}reminders:{newline}{indent}  - {entry}{newline}")
+
+
+def _insert_in_flow(lines: list[str], end: tuple[int, int], entry: str, *, empty: bool) -> str:
+    line, column = end
+    text = lines[line - 1]
+    close = column - 2  # the end mark is just past the closing bracket
+    if text[close] != "]":
+        raise ValueError("no closing bracket")
+    lines[line - 1] = text[:close] + ("" if empty else ", ") + entry + text[close:]
+    return "".join(lines)
+
+
+def _last_content_line(source: SourceMap, prefix: DataPath) -> int:
+    """The last line holding any part of the node at `prefix` (block scalars end a line on)."""
+    last = 0
+    for path, (line, column) in source.ends.items():
+        if path[: len(prefix)] == prefix:
+            last = max(last, line if column > 1 else line - 1)
+    return last
+
+
+def _insert_after(lines: list[str], line: int, new: str) -> str:
+    if lines and not lines[line - 1].endswith(("\n", "\r")):
+        lines[line - 1] += "\r\n" if new.endswith("\r\n") else "\n"
+    lines.insert(line, new)
+    return "".join(lines)

@@ -1,0 +1,151 @@
+"""E-mail draft writer: an .eml with the document as plain text and its PDF attached.
+
+Thunderbird, Outlook and Apple Mail open it as a message ready to send (`X-Unsent: 1`).
+The same document and addresses always give the same bytes: the date comes from `--as-of`,
+the MIME boundary and Message-ID from a hash of the content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+from .. import docmodel as dm
+
+WIDTH = 76
+
+
+@dataclass(frozen=True)
+class Mailbox:
+    name: str
+    address: str | None
+
+
+def write_email(
+    document: dm.Document,
+    *,
+    sender: Mailbox,
+    recipient: Mailbox,
+    as_of: dt.date,
+    attachment_name: str,
+    pdf: bytes,
+) -> bytes:
+    """The document as an e-mail draft with `pdf` attached."""
+    body = plain_text(document)
+    digest = hashlib.sha256(body.encode() + pdf).hexdigest()
+    message = EmailMessage(policy=policy.SMTP)
+    message["From"] = _address(sender)
+    message["To"] = _address(recipient)
+    message["Subject"] = document.meta.subject or document.meta.title
+    message["Date"] = format_datetime(
+        dt.datetime(as_of.year, as_of.month, as_of.day, 9, 0, tzinfo=dt.timezone.utc)
+    )
+    domain = (sender.address or "inwriting.invalid").rpartition("@")[2] or "inwriting.invalid"
+    message["Message-ID"] = f"<{digest[:32]}@{domain}>"
+    message["X-Unsent"] = "1"
+    message.set_content(body, subtype="plain", charset="utf-8", cte="quoted-printable")
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=attachment_name)
+    message.set_boundary(f"==inwriting-{digest[32:56]}==")
+    return message.as_bytes()
+
+
+def _address(mailbox: Mailbox) -> str:
+    if not mailbox.address:
+        return str(Address(display_name=mailbox.name))
+    username, _, domain = mailbox.address.partition("@")
+    return str(Address(display_name=mailbox.name, username=username, domain=domain))
+
+
+def plain_text(document: dm.Document) -> str:
+    """Readable plain text: headings underlined, tables as indented lines, signatures as rules.
+    A letterhead (side-by-side blocks before the first heading) is left out: the e-mail's own
+    From and To say the same."""
+    blocks = list(document.blocks)
+    while blocks and isinstance(blocks[0], dm.Columns):
+        blocks.pop(0)
+    return "\n\n".join(text for text in _blocks(blocks) if text).rstrip() + "\n"
+
+
+def _blocks(blocks: Iterable[dm.Block]) -> Iterable[str]:
+    for block in blocks:
+        yield _block(block)
+
+
+def _block(block: dm.Block) -> str:
+    if isinstance(block, dm.Heading):
+        text = _inline(block.content)
+        return (
+            f"{text}\n{('=' if block.level == 1 else '-') * len(text)}"
+            if block.level <= 2
+            else text.upper()
+        )
+    if isinstance(block, dm.Paragraph):
+        return _wrap(_inline(block.content))
+    if isinstance(block, dm.ListBlock):
+        lines = []
+        for number, item in enumerate(block.items, start=block.start):
+            marker = f"{number}." if block.ordered else "-"
+            if item.checkbox is not None:
+                marker = "[x]" if item.checkbox.checked else "[ ]"
+            body = "\n".join(_blocks(item.blocks))
+            lines.append(_wrap(body, first=f"{marker} ", rest=" " * (len(marker) + 1)))
+        return "\n".join(lines)
+    if isinstance(block, dm.Table):
+        headers = [_inline(cell.content) for cell in block.header]
+        rows = []
+        for row in block.rows:
+            cells = [_inline(cell.content).replace("\n", " ") for cell in row]
+            pairs = [f"{h}: {c}" for h, c in zip(headers, cells, strict=False) if c and h]
+            unlabelled = [c for h, c in zip(headers, cells, strict=False) if c and not h]
+            rows.append("  " + " · ".join(unlabelled + pairs))
+        return "\n".join(rows)
+    if isinstance(block, dm.Columns):
+        return "\n\n".join("\n\n".join(_blocks(column)) for column in block.columns)
+    if isinstance(block, dm.Signature):
+        parts = []
+        for party in block.parties:
+            lines = list(_blocks(party.heading))
+            lines += [f"{_inline(f.label)}: {_inline(f.value) or '_' * 24}" for f in party.fields]
+            parts.append("\n".join(lines))
+        return "\n\n".join(parts)
+    if isinstance(block, dm.Keep):
+        return "\n\n".join(_blocks(block.blocks))
+    if isinstance(block, dm.Quote):
+        return "\n".join(f"> {line}" for line in "\n\n".join(_blocks(block.blocks)).split("\n"))
+    return ""
+
+
+def _inline(content: Iterable[dm.Inline]) -> str:
+    parts = []
+    for inline in content:
+        if isinstance(inline, dm.Break):
+            parts.append("\n")
+        elif isinstance(inline, dm.Checkbox):
+            parts.append("[x]" if inline.checked else "[ ]")
+        else:
+            parts.append(inline.text)
+    return "".join(parts)
+
+
+def _wrap(text: str, *, first: str = "", rest: str = "") -> str:
+    lines = []
+    for index, line in enumerate(text.split("\n")):
+        lines.append(
+            textwrap.fill(
+                line,
+                WIDTH,
+                initial_indent=first if index == 0 else rest,
+                subsequent_indent=rest,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or (first if index == 0 else rest).rstrip()
+        )
+    return "\n".join(lines)
