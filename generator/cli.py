@@ -217,6 +217,37 @@ def nudge(
 
 
 @cli.command()
+@PROJECT_ARGUMENT
+@click.option("--record", is_flag=True, help="Add today's date to reminded_on of each open item.")
+@_render_options
+def waiting(project_path: Path, record: bool, **options: Any) -> None:
+    """Write the waiting-on-client notice: what is blocked on the client, and the new date."""
+    from .project_file import load_project
+    from .waiting import open_questions
+
+    if options["formats"] is None:
+        options["formats"] = ["pdf", "docx", "md", "eml"]
+    loaded = load_project(project_path)
+    _print_warnings(loaded.warnings)
+    as_of = options["as_of"] or dt.date.today()
+    questions = open_questions(loaded.project, as_of)
+    if not questions:
+        click.echo(f"nothing open on {as_of}: every question in waiting_on is answered")
+        return
+    for question in questions:
+        click.echo(
+            f"{question.entry.item}: asked {question.entry.asked_on}, "
+            f"{question.days_waited} days waiting, {question.days_late} days late"
+        )
+    _render("waiting", project_path, loaded=loaded, **{**options, "as_of": as_of})
+    if record:
+        from .record import record_waiting
+
+        for line in record_waiting(project_path, [q.index for q in questions], as_of):
+            click.echo(line)
+
+
+@cli.command()
 @click.argument(
     "project_paths",
     metavar="PROJECT.yaml...",

@@ -90,6 +90,12 @@ def _reminder(tone: Tone) -> Callable[..., Context]:
     return context
 
 
+def waiting_context(project: Project, as_of: dt.date) -> Context:
+    from .waiting import waiting_context as context
+
+    return {**common_context(project, as_of), **context(project, as_of)}
+
+
 KINDS: dict[str, DocumentKind] = {
     kind.name: kind
     for kind in (
@@ -102,6 +108,7 @@ KINDS: dict[str, DocumentKind] = {
         DocumentKind(
             "reminder-final", _reminder("final"), "the final notice before ending the agreement"
         ),
+        DocumentKind("waiting", waiting_context, "we are waiting for your answer; delivery moves"),
     )
 }
 

@@ -328,6 +328,9 @@ class WaitingItem(Section):
     item: Text
     asked_on: Date
     answered_on: Date | None = None
+    reminded_on: list[Date] = Field(
+        default_factory=list, description="When the client was reminded (added by --record)"
+    )
 
 
 class Incident(Section):

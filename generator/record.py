@@ -27,56 +27,79 @@ def record_reminders(project_path: Path, reminders: Iterable[Any], as_of: dt.dat
     entries = [(number, reminder.tone) for reminder in reminders for number in reminder.covers]
     text = project_path.read_bytes().decode("utf-8")
     for number, tone in entries:
-        text = append_reminder(text, str(project_path), number, as_of, tone)
+        index = _invoice_index(text, str(project_path), number)
+        entry = f"{{on: {as_of.isoformat()}, tone: {tone}}}"
+        value = {"on": as_of.isoformat(), "tone": tone}
+        text = append_to_list(
+            text, str(project_path), ("invoices", index), "reminders", entry, value
+        )
     atomic_write(project_path, text.encode("utf-8"))
     return [
-        f" recorded  {tone} on {as_of} for invoice {number} in {project_path}"
+        f"{'recorded':>9}  {tone} on {as_of} for invoice {number} in {project_path}"
         for number, tone in entries
     ]
 
 
-def append_reminder(text: str, name: str, number: str, on: dt.date, tone: str) -> str:
-    """The file's text with one reminder added to invoice `number`, verified by reading back."""
-    data, source, _ = parse_yaml_text(text, name)
+def record_waiting(project_path: Path, indexes: Iterable[int], as_of: dt.date) -> list[str]:
+    """Append `as_of` to `reminded_on` of each waiting_on entry the notice asked about."""
+    text = project_path.read_bytes().decode("utf-8")
+    done = []
+    for index in indexes:
+        day = as_of.isoformat()
+        text = append_to_list(
+            text, str(project_path), ("waiting_on", index), "reminded_on", day, day
+        )
+        done.append(
+            f"{'recorded':>9}  reminder on {as_of} for waiting_on[{index}] in {project_path}"
+        )
+    atomic_write(project_path, text.encode("utf-8"))
+    return done
+
+
+def _invoice_index(text: str, name: str, number: str) -> int:
+    data, _, _ = parse_yaml_text(text, name)
     invoices = data.get("invoices") if isinstance(data, dict) else None
-    index = next(
-        (
-            i
-            for i, inv in enumerate(invoices or [])
-            if isinstance(inv, dict) and str(inv.get("number")) == number
-        ),
-        None,
-    )
-    entry = f"{{on: {on.isoformat()}, tone: {tone}}}"
-    by_hand = f"add `- {entry}` under `reminders:` of invoice {number} by hand"
-    if index is None:
-        raise RecordError(f"{name}: no invoice {number}; {by_hand}")
+    for index, invoice in enumerate(invoices or []):
+        if isinstance(invoice, dict) and str(invoice.get("number")) == number:
+            return index
+    raise RecordError(f"{name}: no invoice {number} to record a reminder for")
+
+
+def append_to_list(
+    text: str, name: str, mapping: DataPath, key: str, entry_text: str, entry_value: Any
+) -> str:
+    """The file's text with `entry_text` added to the list `key` of the mapping at `mapping`
+    (the key is created when missing), verified by reading the result back."""
+    data, source, _ = parse_yaml_text(text, name)
+    where = ".".join(str(part) for part in mapping)
+    by_hand = f"add `- {entry_text}` under `{key}:` of {where} by hand"
     try:
-        new_text = _insert(text, source, ("invoices", index), entry)
+        new_text = _insert(text, source, mapping, key, entry_text)
     except (KeyError, IndexError, ValueError):
-        raise RecordError(f"{name}: could not find where to add the reminder; {by_hand}") from None
+        raise RecordError(f"{name}: could not find where to add it; {by_hand}") from None
     new_data, _, _ = parse_yaml_text(new_text, name)
-    expected = _with_reminder(data, index, {"on": on.isoformat(), "tone": tone})
-    if new_data != expected:
+    if new_data != _with_entry(data, mapping, key, entry_value):
         raise RecordError(
             f"{name}: an automatic edit would not be exact; nothing changed; {by_hand}"
         )
     return new_text
 
 
-def _with_reminder(data: Any, index: int, entry: dict[str, str]) -> Any:
+def _with_entry(data: Any, mapping: DataPath, key: str, entry: Any) -> Any:
     import copy
 
     result = copy.deepcopy(data)
-    invoice = result["invoices"][index]
-    invoice["reminders"] = [*(invoice.get("reminders") or []), entry]
+    target = result
+    for part in mapping:
+        target = target[part]
+    target[key] = [*(target.get(key) or []), entry]
     return result
 
 
-def _insert(text: str, source: SourceMap, invoice: DataPath, entry: str) -> str:
+def _insert(text: str, source: SourceMap, invoice: DataPath, key: str, entry: str) -> str:
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.splitlines(keepends=True)
-    reminders = (*invoice, "reminders")
+    reminders = (*invoice, key)
     if reminders in source.keys:
         line, column = source.values[reminders]
         key_line, key_column = source.keys[reminders]
@@ -101,7 +124,7 @@ def _insert(text: str, source: SourceMap, invoice: DataPath, entry: str) -> str:
         raise ValueError("a flow-style invoice")
     last = _last_content_line(source, invoice)
     indent = " " * (column - 1)
-    return _insert_after(lines, last, f"{indent}reminders:{newline}{indent}  - {entry}{newline}")
+    return _insert_after(lines, last, f"{indent}{key}:{newline}{indent}  - {entry}{newline}")
 
 
 def _insert_in_flow(lines: list[str], end: tuple[int, int], entry: str, *, empty: bool) -> str:
