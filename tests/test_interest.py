@@ -1,0 +1,174 @@
+"""Interest, compensation and fees: properties, and worked examples per jurisdiction.
+
+Each worked example is computed by hand in its comment, from the rule and rate it cites.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_ledger import project
+
+from generator.charges import charges_for
+from generator.interest import FixedRate, StatutoryRate, interest_periods, law_for, rate_table
+from generator.ledger import invoice_state
+
+D = dt.date
+DUE = D(2026, 1, 16)  # the due date of test_ledger.project()'s invoice
+
+
+def exact(periods: list) -> Decimal:  # type: ignore[type-arg]
+    return sum((p.amount for p in periods), start=Decimal(0))
+
+
+days = st.integers(min_value=-30, max_value=800)
+
+
+@settings(max_examples=60, deadline=None)
+@given(offset=st.integers(min_value=-30, max_value=0))
+def test_no_interest_on_or_before_the_due_date(offset: int) -> None:
+    state = invoice_state(project(), 0, DUE + dt.timedelta(days=offset))
+    assert interest_periods(state, FixedRate(Decimal(18))) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=days, more=st.integers(min_value=0, max_value=400))
+def test_interest_never_decreases_with_days(first: int, more: int) -> None:
+    p = project(jurisdiction="FI")
+    rate = StatutoryRate(rate_table("fi_viitekorko"), Decimal(8))
+    earlier = invoice_state(p, 0, DUE + dt.timedelta(days=first))
+    later = invoice_state(p, 0, DUE + dt.timedelta(days=first + more))
+    assert exact(interest_periods(later, rate)) >= exact(interest_periods(earlier, rate))
+
+
+@settings(max_examples=60, deadline=None)
+@given(length=st.integers(min_value=1, max_value=700))
+def test_split_at_a_rate_change_equals_the_sum_of_its_parts(length: int) -> None:
+    # Across 2026-07-01 the Swedish reference rate is a new half-year: the periods either side
+    # add up to one period computed day by day.
+    p = project(jurisdiction="SE")
+    rate = StatutoryRate(rate_table("se_referensranta"), Decimal(8))
+    state = invoice_state(p, 0, DUE + dt.timedelta(days=length))
+    periods = interest_periods(state, rate)
+    by_day = sum(
+        (
+            Decimal(1000) * rate(DUE + dt.timedelta(days=n)) / 100 / 365
+            for n in range(1, length + 1)
+        ),
+        start=Decimal(0),
+    )
+    assert abs(exact(periods) - by_day) < Decimal("1e-20")
+    assert sum(p.days for p in periods) == length
+
+
+def test_finland_worked_example() -> None:
+    # 1 000,00 € due 16.1.2026, 30 days late on 15.2.2026. Korkolaki 4 a §: viitekorko 2,5 %
+    # (Suomen Pankki, 1.1.–30.6.2026) + 8 = 10,5 %. 1000 × 10,5 % × 30 / 365 = 8,6301… → 8,63 €.
+    # Fixed compensation 40 € (perintälaki 10 e §).
+    charges = charges_for(
+        project(jurisdiction="FI"), invoice_state(project(jurisdiction="FI"), 0, D(2026, 2, 15))
+    )
+    assert charges.interest == Decimal("8.63")
+    assert [p.rate for p in charges.periods] == [Decimal("10.5")]
+    assert charges.compensation == Decimal(40)
+    assert charges.total == Decimal("1048.63")
+
+
+def test_uk_rate_is_fixed_for_the_whole_debt() -> None:
+    # Due 20.12.2025; interest starts 21.12.2025, in the half-year whose reference rate is the
+    # Bank Rate on 30.6.2025: 4.25 %, so 12.25 % for the whole debt (SI 2002/1675 art. 4),
+    # even after 1.1.2026 when the reference becomes 3.75 %. £1,000 × 12.25 % × 60 / 365
+    # = 20.1369… → £20.14. Compensation: £70 for a debt from £1,000 to £9,999.99 (s. 5A).
+    p = project(jurisdiction="GB").model_copy(update={"currency": "GBP"})
+    invoice = p.invoices[0].model_copy(update={"issued": D(2025, 12, 6), "due": D(2025, 12, 20)})
+    p = p.model_copy(update={"invoices": [invoice]})
+    charges = charges_for(p, invoice_state(p, 0, D(2026, 2, 18)))
+    assert [period.rate for period in charges.periods] == [Decimal("12.25")]
+    assert charges.interest == Decimal("20.14")
+    assert charges.compensation == Decimal(70)
+
+
+def test_russia_splits_at_each_key_rate_change_and_year() -> None:
+    # ГК РФ ст. 395: the key rate of each period, days of the actual year. 100 000 ₽ due
+    # 15.12.2025, on 20.02.2026: 16.12–21.12 at 16.5 % (6 days) = 271.2329;
+    # 22.12–31.12 at 16 % (10 days, /365) = 438.3562; 01.01–15.02 at 16 % (46 days) = 2016.4384;
+    # 16.02–20.02 at 15.5 % (5 days) = 212.3288. Sum 2938.3562… → 2 938.36 ₽.
+    p = project(jurisdiction="RU").model_copy(update={"currency": "RUB"})
+    invoice = p.invoices[0].model_copy(
+        update={"issued": D(2025, 12, 1), "due": D(2025, 12, 15), "amount": Decimal(100000)}
+    )
+    p = p.model_copy(update={"invoices": [invoice]})
+    charges = charges_for(p, invoice_state(p, 0, D(2026, 2, 20)))
+    assert [(x.first, x.days, x.rate) for x in charges.periods] == [
+        (D(2025, 12, 16), 6, Decimal("16.50")),
+        (D(2025, 12, 22), 10, Decimal("16.00")),
+        (D(2026, 1, 1), 46, Decimal("16.00")),
+        (D(2026, 2, 16), 5, Decimal("15.50")),
+    ]
+    assert charges.interest == Decimal("2938.36")
+    assert charges.compensation == 0
+
+
+def test_partial_payment_splits_the_interest() -> None:
+    # 1000 € at 18 % a year (agreed): 10 days on 1000 (17.1.–26.1.) = 4.9315…, then 400 paid
+    # on 26.1.: 10 days on 600 (27.1.–5.2.) = 2.9589… Total 7.8904… → 7.89 €.
+    p = project(payments=[("2026-01-26", "400.00")]).model_copy()
+    p = p.model_copy(update={"terms": p.terms.model_copy(update={"late_interest": Decimal(18)})})
+    charges = charges_for(p, invoice_state(p, 0, D(2026, 2, 5)))
+    assert [(x.principal, x.days) for x in charges.periods] == [
+        (Decimal("1000.00"), 10),
+        (Decimal("600.00"), 10),
+    ]
+    assert charges.interest == Decimal("7.89")
+    assert charges.interest_kind == "contract"
+    assert charges.compensation == 0  # the fixed sum goes with the statutory regime only
+
+
+def test_sweden_reminder_fee_is_capped_and_covered_by_the_compensation() -> None:
+    # Agreed fee 100 kr > the 60 kr cap (lag 1981:739 2 §, förordning 1981:1057); one reminder
+    # of 60 kr is less than the 450 kr förseningsersättning it counts against: no fee on top.
+    p = project(jurisdiction="SE", fee="100").model_copy(update={"currency": "SEK"})
+    charges = charges_for(p, invoice_state(p, 0, D(2026, 2, 5)))
+    assert charges.compensation == Decimal(450)
+    assert charges.fees == 0
+    assert any("lowered to the legal maximum of 60" in note for note in charges.notes)
+    assert any("covered by the fixed compensation" in note for note in charges.notes)
+
+
+def test_denmark_fees_come_on_top_at_most_three() -> None:
+    # Renteloven § 9 b: at most 100 kr a reminder and at most 3; § 9 a: 310 kr on top.
+    sent = [("2026-01-17", "friendly"), ("2026-01-27", "firm"), ("2026-02-07", "stop_work")]
+    p = project(jurisdiction="DK", fee="100", sent=sent).model_copy(update={"currency": "DKK"})
+    charges = charges_for(p, invoice_state(p, 0, D(2026, 2, 25)))
+    assert (charges.fee_each, charges.fee_count, charges.fees) == (Decimal(100), 3, Decimal(300))
+    assert charges.compensation == Decimal(310)
+
+
+def test_us_has_no_statutory_interest() -> None:
+    p = project(jurisdiction="US").model_copy(update={"currency": "USD"})
+    charges = charges_for(p, invoice_state(p, 0, D(2026, 2, 25)))
+    assert charges.interest == 0 and charges.periods == ()
+    assert any(
+        "no statutory late-payment interest is known for US" in note for note in charges.notes
+    )
+    assert law_for("US") is not None and law_for("DE") is not None  # DE falls back to the EU rules
+
+
+def test_past_the_rate_table_is_a_note_and_the_project_file_can_extend_it() -> None:
+    p = project(jurisdiction="FI")
+    late = invoice_state(p, 0, D(2026, 8, 1))
+    assert any("known until 2026-06-30" in note for note in charges_for(p, late).notes)
+    data = p.model_dump(by_alias=True)
+    data["reference_rates"] = {
+        "fi_viitekorko": {
+            "known_until": "2026-12-31",
+            "periods": [{"from": "2026-07-01", "rate": "3.0"}],
+        }
+    }
+    extended = type(p).model_validate(data)
+    charges = charges_for(extended, invoice_state(extended, 0, D(2026, 8, 1)))
+    assert not any("known until" in note for note in charges.notes)
+    assert [x.rate for x in charges.periods] == [Decimal("10.5"), Decimal("11.0")]

@@ -1,0 +1,237 @@
+"""The nudge and waiting commands: reasoning, letters, e-mail drafts, recording what was sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+from email import policy
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLES, docx_text, normalise, pdf_text
+
+from generator.cli import cli
+from generator.documents import render_document
+from generator.project_file import load_project
+from generator.record import RecordError, append_to_list
+
+JERRY = SAMPLES / "jerry-webshop.yaml"
+AS_OF = "2026-11-22"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def test_nudge_explains_itself_as_the_issue_describes(tmp_path: Path) -> None:
+    code, output = run("nudge", str(JERRY), "--as-of", AS_OF, "--out", str(tmp_path))
+    assert code == 0, output
+    assert (
+        "2026-044: 39 days overdue, 1,240.00 outstanding; friendly sent 2026-10-15, "
+        "firm sent 2026-10-24 → stop_work due (final waits until stop_work is sent)"
+    ) in output
+    assert (
+        "2026-052: 8 days overdue, 3,360.00 outstanding; friendly sent 2026-11-15 → nothing due"
+        in output
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        f"JGS-2026-01-reminder-2026-044-stop-work.{ext}" for ext in ("docx", "eml", "md", "pdf")
+    ]
+
+
+def test_stop_work_letter_covers_every_overdue_invoice_with_the_sums(tmp_path: Path) -> None:
+    run("nudge", str(JERRY), "--as-of", AS_OF, "--out", str(tmp_path), "--format", "pdf,docx")
+    for extract, suffix in ((pdf_text, "pdf"), (docx_text, "docx")):
+        text = normalise(
+            extract((tmp_path / f"JGS-2026-01-reminder-2026-044-stop-work.{suffix}").read_bytes())
+        )
+        for expected in (
+            "2026-044", "2026-052", "$1,240.00", "$3,360.00",
+            # 18 % a year (agreed): 2,240.00 for 15 days, 1,240.00 for 24 days, 3,360.00 for 8 days.
+            "$16.57", "$14.68", "$13.26", "$4,644.51",
+            "November 22, 2026",
+        ):  # fmt: skip
+            assert expected in text, (suffix, expected)
+
+
+def test_nothing_due_writes_nothing(tmp_path: Path) -> None:
+    code, output = run("nudge", str(JERRY), "--as-of", "2026-10-01", "--out", str(tmp_path))
+    assert code == 0 and "nothing to send today" in output
+    assert not tmp_path.exists() or not any(tmp_path.iterdir())
+
+
+def test_forced_tone_and_unknown_invoice(tmp_path: Path) -> None:
+    code, output = run(
+        "nudge", str(JERRY), "--as-of", AS_OF, "--out", str(tmp_path), "--invoice", "2026-052",
+        "--tone", "friendly", "--format", "md",
+    )  # fmt: skip
+    assert code == 0 and "[--tone friendly]" in output
+    assert (tmp_path / "JGS-2026-01-reminder-2026-052-friendly.md").is_file()
+    code, output = run(
+        "nudge", str(JERRY), "--as-of", AS_OF, "--invoice", "9999", "--out", str(tmp_path)
+    )
+    assert code == 2 and "no invoice '9999'" in output
+
+
+def test_a_paid_invoice_is_never_nudged(tmp_path: Path) -> None:
+    code, output = run(
+        "nudge", str(JERRY), "--as-of", AS_OF, "--invoice", "2026-031", "--out", str(tmp_path)
+    )
+    assert code == 0 and "2026-031: paid" in output and "nothing to send today" in output
+
+
+def test_email_draft_parses_back() -> None:
+    loaded = load_project(JERRY)
+    out = render_document(
+        loaded,
+        "reminder-friendly",
+        formats=["eml"],
+        as_of=dt.date(2026, 11, 22),
+        params={"invoice": "2026-052"},
+    )
+    message = email.message_from_bytes(out["eml"], policy=policy.default)
+    assert message["To"] == "Jerry Malone <jerry@gardensupply.example>"
+    assert message["From"] == "Dana Ortiz <dana@brightline.example>"
+    assert message["Subject"] == "Payment reminder, invoice 2026-052"
+    assert message["X-Unsent"] == "1"
+    body = message.get_body(("plain",)).get_content()
+    assert "Dear Jerry Malone," in body and "2026-052" in body and "$3,360.00" in body
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_filename() == "JGS-2026-01-reminder-2026-052-friendly.pdf"
+    pdf = attachment.get_content()
+    assert pdf.startswith(b"%PDF") and "2026-052" in pdf_text(pdf)
+    again = render_document(
+        loaded,
+        "reminder-friendly",
+        formats=["eml"],
+        as_of=dt.date(2026, 11, 22),
+        params={"invoice": "2026-052"},
+    )
+    assert again["eml"] == out["eml"]
+
+
+AWKWARD = """\
+# A file written by hand, with comments everywhere.
+format: 1   # the version
+currency: EUR
+jurisdiction: FI
+provider: {name: Studio}
+client:
+  name: Client   # the client
+project: {id: P-1, name: Test}
+terms:
+  payment_days: 14
+  feedback_days: 3
+  revision_rate: ~
+  hourly_rate: 50
+  reminders:
+  - {after: 1, tone: friendly}
+  - {after: 10, tone: firm}
+scope:
+- id: A
+  title: Thing
+  fee: 100
+invoices:
+- number: "1"   # first
+  issued: 2026-01-02
+  amount: 100.00
+  reminders: []
+- number: '2'
+  issued: 2026-01-05
+  amount: 100.00
+  description: |
+    Several lines
+    of text
+- number: "3"
+  issued: 2026-01-05
+  amount: 100.00
+  reminders:
+  - on: 2026-01-20
+    tone: friendly   # sent by hand
+  payments: [{on: 2026-01-25, amount: 10.00}]
+- number: "4"
+  issued: 2026-01-05
+  amount: 100.00
+  reminders: [{on: 2026-01-20, tone: friendly}]
+waiting_on: []
+"""
+
+
+@pytest.mark.parametrize("number", ["1", "2", "3", "4"])
+def test_record_keeps_every_other_byte(tmp_path: Path, number: str) -> None:
+    index = int(number) - 1
+    entry = {"on": "2026-02-01", "tone": "firm"}
+    new = append_to_list(
+        AWKWARD, "p.yaml", ("invoices", index), "reminders", "{on: 2026-02-01, tone: firm}", entry
+    )
+    old_lines, new_lines = AWKWARD.splitlines(), new.splitlines()
+    # Only the one line of that invoice changed or was added; everything else is byte for byte.
+    removed = [line for line in old_lines if line not in new_lines]
+    added = [line for line in new_lines if line not in old_lines]
+    assert len(removed) <= 1 and 1 <= len(added) <= 2
+    assert all("2026-02-01" in line or line.strip() == "reminders:" for line in added)
+    path = tmp_path / "p.yaml"
+    path.write_text(new, encoding="utf-8")
+    project = load_project(path).project
+    assert project.invoices[index].reminders[-1].tone == "firm"
+
+
+def test_record_through_the_cli(tmp_path: Path) -> None:
+    project = tmp_path / "jerry.yaml"
+    project.write_text(JERRY.read_text(encoding="utf-8"), encoding="utf-8")
+    before = project.read_text(encoding="utf-8")
+    code, output = run(
+        "nudge",
+        str(project),
+        "--as-of",
+        AS_OF,
+        "--out",
+        str(tmp_path / "out"),
+        "--record",
+        "--format",
+        "md",
+    )
+    assert code == 0 and "recorded" in output
+    after = project.read_text(encoding="utf-8")
+    assert set(before.splitlines()) <= set(after.splitlines())
+    recorded = load_project(project).project
+    assert [r.tone for r in recorded.invoices[1].reminders][-1] == "stop_work"
+    assert [r.tone for r in recorded.invoices[2].reminders][
+        -1
+    ] == "stop_work"  # covered by the letter
+    code, output = run(
+        "nudge", str(project), "--as-of", AS_OF, "--out", str(tmp_path / "out2"), "--format", "md"
+    )
+    assert "2026-044" in output and "stop_work due" not in output  # the ladder has moved on
+
+
+def test_record_refuses_a_layout_it_cannot_edit_exactly() -> None:
+    flow = 'format: 1\ninvoices: [{number: "1", issued: 2026-01-02, amount: 1}]\n'
+    with pytest.raises(RecordError) as caught:
+        append_to_list(
+            flow, "p.yaml", ("invoices", 0), "reminders", "{on: 2026-02-01, tone: firm}", {}
+        )
+    assert "by hand" in str(caught.value)
+
+
+def test_waiting_notice(tmp_path: Path) -> None:
+    code, output = run(
+        "waiting", str(JERRY), "--as-of", AS_OF, "--out", str(tmp_path), "--format", "pdf"
+    )
+    assert code == 0
+    assert (
+        "Approval of the order dashboard layout: asked 2026-11-02, 20 days waiting, 17 days late"
+        in output
+    )
+    text = normalise(pdf_text((tmp_path / "JGS-2026-01-waiting.pdf").read_bytes()))
+    # Three days to answer: 2 Nov + 3 = 5 Nov, 17 days late on 22 Nov; delivery 30 Nov + 17.
+    assert "Staff e-mail addresses for dashboard accounts" in text
+    assert "December 17, 2026" in text and "November 30, 2026" in text
+    code, output = run(
+        "waiting", str(JERRY), "--as-of", "2026-10-01", "--out", str(tmp_path / "none")
+    )
+    assert code == 0 and "nothing open" in output and not (tmp_path / "none").exists()
