@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,44 +65,6 @@ def format_path(path: DataPath) -> str:
     return text
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """Composes nodes only. Anchors, aliases and tags are refused, each recorded against its node
-    so the message can name the field; an alias is never followed, so nothing is expanded."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.refusals: dict[int, str] = {}
-        self._refused_nodes: list[yaml.Node] = []  # keeps ids unique while refusals holds them
-
-    def _refuse(self, node: yaml.Node, message: str) -> None:
-        self.refusals.setdefault(id(node), message)
-        self._refused_nodes.append(node)
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
-        if isinstance(event, yaml.AliasEvent):
-            self.get_event()  # type: ignore[no-untyped-call]
-            node: Any = yaml.ScalarNode("tag:yaml.org,2002:null", "")
-            node.start_mark = node.end_mark = event.start_mark
-            self._refuse(
-                node, f"aliases (*{event.anchor}) are not allowed: write the value out in full"
-            )
-            return node
-        anchor = getattr(event, "anchor", None)
-        tag = getattr(event, "tag", None)
-        if anchor is not None:
-            event.anchor = None  # compose it as a plain value; never register the anchor
-        node = super().compose_node(parent, index)
-        if anchor is not None:
-            self._refuse(node, f"anchors (&{anchor}) are not allowed: write each value out in full")
-        if tag is not None:
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
-            self._refuse(
-                node, f"tags such as {shown} are not allowed: project files hold plain values only"
-            )
-        return node
-
-
 def read_yaml(
     path: Path, *, display_name: str | None = None
 ) -> tuple[Any, SourceMap, list[Problem]]:
@@ -150,14 +112,13 @@ def read_yaml(
 
 def parse_yaml_text(text: str, name: str) -> tuple[Any, SourceMap, list[Problem]]:
     """Parse YAML text (see read_yaml)."""
-    source = SourceMap(name)
     # YAML's reader stops at the first raw control character with no idea which field it is
     # in, and reads U+2028, U+2029 and U+0085 as line breaks. Each becomes a placeholder
     # YAML accepts; the value holding it is then refused by name, with the real character.
     placeholder_text = _RAW_REFUSED.sub(PLACEHOLDER, text)
-    loader = _StrictLoader(placeholder_text)
+    builder = _Builder(name, text)
     try:
-        root = loader.get_single_node()
+        data = builder.document(yaml.parse(placeholder_text, Loader=_PARSER))
     except yaml.MarkedYAMLError as exc:
         message = " ".join(filter(None, [exc.context, exc.problem])) or "not valid YAML"
         raise ProjectError(
@@ -165,104 +126,176 @@ def parse_yaml_text(text: str, name: str) -> tuple[Any, SourceMap, list[Problem]
         ) from None
     except yaml.YAMLError as exc:
         raise ProjectError([Problem(name, None, None, "", f"YAML: {exc}")]) from None
-    finally:
-        loader.dispose()
-    if root is None:
-        raise ProjectError([Problem(name, 1, 1, "", "the file is empty")])
-    problems: list[Problem] = []
-    data = _convert(root, (), source, problems, loader.refusals, text)
-    return data, source, problems
+    return data, builder.source, builder.problems
 
 
-def _problem_at(name: str, mark: yaml.Mark | None, message: str) -> Problem:
+# libyaml's C parser when PyYAML has it (about 15 times faster), else PyYAML's own: the same
+# events either way. Only events are read: no Python object is ever constructed from a tag.
+_PARSER = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+
+def _problem_at(name: str, mark: Any, message: str) -> Problem:
     if mark is None:
         return Problem(name, None, None, "", message)
     return Problem(name, mark.line + 1, mark.column + 1, "", message)
 
 
-def _convert(
-    node: yaml.Node,
-    path: DataPath,
-    source: SourceMap,
-    problems: list[Problem],
-    refusals: dict[int, str],
-    original: str,
-) -> Any:
-    source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
-        # A block collection "ends" where the next token starts, often lines later: only
-        # scalars and [flow] {collections} say where their own text ends.
-        source.ends[path] = (node.end_mark.line + 1, node.end_mark.column + 1)
-    if id(node) in refusals:
-        problems.append(source.problem(path, refusals[id(node)]))
-        return None
-    if isinstance(node, yaml.MappingNode):
+class _Builder:
+    """Builds plain data (dicts, lists, text, None) and the source map from parser events.
+
+    Anchors, aliases and tags are refused where they stand, naming the field; an alias is
+    never followed, so nothing can be expanded.
+    """
+
+    def __init__(self, name: str, original: str) -> None:
+        self.source = SourceMap(name)
+        self.problems: list[Problem] = []
+        # Only YAML's own line breaks: str.splitlines would also split at U+2028 and friends.
+        self.lines = re.split(r"\r\n|\r|\n", original)
+
+    def document(self, events: Iterator[yaml.Event]) -> Any:
+        stream = iter(events)
+        next(stream)  # StreamStart
+        event = next(stream)
+        if isinstance(event, yaml.StreamEndEvent):
+            raise ProjectError([Problem(self.source.file, 1, 1, "", "the file is empty")])
+        data = self.node((), next(stream), stream)
+        next(stream)  # DocumentEnd
+        event = next(stream)
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise ProjectError(
+                [
+                    _problem_at(
+                        self.source.file, event.start_mark, "a second document: one project a file"
+                    )
+                ]
+            )
+        if data is None and not self.problems:
+            raise ProjectError([Problem(self.source.file, 1, 1, "", "the file is empty")])
+        return data
+
+    def node(self, path: DataPath, event: Any, stream: Iterator[Any]) -> Any:
+        start, end = event.start_mark, event.end_mark
+        self.source.values[path] = (start.line + 1, start.column + 1)
+        if isinstance(event, yaml.AliasEvent):
+            return self.refuse(
+                path, f"aliases (*{event.anchor}) are not allowed: write the value out in full"
+            )
+        refusal = None
+        if event.anchor is not None:
+            refusal = f"anchors (&{event.anchor}) are not allowed: write each value out in full"
+        elif event.tag is not None:
+            shown = event.tag.replace("tag:yaml.org,2002:", "!!")
+            refusal = f"tags such as {shown} are not allowed: project files hold plain values only"
+        if isinstance(event, yaml.ScalarEvent):
+            self.source.ends[path] = (end.line + 1, end.column + 1)
+            if refusal:
+                return self.refuse(path, refusal)
+            return self.scalar(path, event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(child := next(stream), yaml.SequenceEndEvent):
+                items.append(self.node((*path, len(items)), child, stream))
+            result: Any = items
+        else:
+            result = self.mapping(path, stream)
+            child = self.last_end
+        if event.flow_style:
+            # A block collection "ends" where the next token starts, often lines later: only
+            # scalars and [flow] {collections} say where their own text ends.
+            self.source.ends[path] = (child.end_mark.line + 1, child.end_mark.column + 1)
+        return self.refuse(path, refusal) if refusal else result
+
+    def mapping(self, path: DataPath, stream: Iterator[Any]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode) or id(key_node) in refusals:
-                problems.append(
-                    _problem_at(source.file, key_node.start_mark, "a key must be a plain word")
+        key_event: Any
+        while not isinstance(key_event := next(stream), yaml.MappingEndEvent):
+            key_line = key_event.start_mark.line + 1
+            if not isinstance(key_event, yaml.ScalarEvent) or key_event.tag or key_event.anchor:
+                self.problems.append(
+                    _problem_at(
+                        self.source.file, key_event.start_mark, "a key must be a plain word"
+                    )
                 )
+                self.skip(key_event, stream)
+                self.skip(next(stream), stream)
                 continue
-            key = key_node.value
+            key = key_event.value
             key_path = (*path, key)
+            key_column = key_event.start_mark.column + 1 if key_event.start_mark else 1
             if key in first_seen:
-                problems.append(
+                self.problems.append(
                     Problem(
-                        source.file,
+                        self.source.file,
                         key_line,
-                        key_node.start_mark.column + 1,
+                        key_column,
                         format_path(key_path),
                         f"duplicate key: also on line {first_seen[key]}; keep one of them",
                     )
                 )
+                self.skip(next(stream), stream)
                 continue
             first_seen[key] = key_line
-            source.keys[key_path] = (key_line, key_node.start_mark.column + 1)
-            result[key] = _convert(value_node, key_path, source, problems, refusals, original)
+            self.source.keys[key_path] = (key_line, key_column)
+            result[key] = self.node(key_path, next(stream), stream)
+        self.last_end = key_event
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _convert(item, (*path, index), source, problems, refusals, original)
-            for index, item in enumerate(node.value)
-        ]
-    value = node.value
-    if getattr(node, "style", None) is None and value in _NULLS:
-        return None
-    if PLACEHOLDER in value:
-        # Put back the characters that were really there, in order, to report them.
-        span = original[node.start_mark.index : node.end_mark.index]
+
+    def skip(self, event: Any, stream: Iterator[Any]) -> None:
+        """Consume a node's events without keeping it."""
+        depth = 1 if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)) else 0
+        while depth:
+            event = next(stream)
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+
+    def refuse(self, path: DataPath, message: str) -> None:
+        self.problems.append(self.source.problem(path, message))
+
+    def scalar(self, path: DataPath, event: Any) -> str | None:
+        value: str = event.value
+        if not event.style and value in _NULLS:
+            return None
+        if PLACEHOLDER in value:
+            value = self.restore(event, value)
+        bad = _first_refused_character(value)
+        if bad is not None:
+            position, char = bad
+            if char == "\ufffd":
+                what = "a replacement character (U+FFFD), a sign the text was garbled when copied"
+            elif char in _REFUSED_SEPARATORS:
+                what = f"an invisible line separator U+{ord(char):04X}"
+            elif char in _BIDI_CONTROLS:
+                what = f"an invisible text-direction mark U+{ord(char):04X}"
+            else:
+                what = f"an invisible control character U+{ord(char):04X}"
+            self.problems.append(
+                self.source.problem(
+                    path, f"contains {what} at position {position + 1}; remove or retype it"
+                )
+            )
+        return value
+
+    def restore(self, event: Any, value: str) -> str:
+        """Put back the characters that were really there, in order, to report them."""
+        start, end = event.start_mark, event.end_mark
+        span = "\n".join(self.lines[start.line : end.line + 1])
         real = iter(_RAW_REFUSED.findall(span))
-        value = "".join(next(real, char) if char == PLACEHOLDER else char for char in value)
-    bad = _first_refused_character(value)
-    if bad is not None:
-        position, char = bad
-        if char == "\ufffd":
-            what = "a replacement character (U+FFFD), a sign the text was garbled when copied"
-        elif char in _REFUSED_SEPARATORS:
-            what = f"an invisible line separator U+{ord(char):04X}"
-        elif char in _BIDI_CONTROLS:
-            what = f"an invisible text-direction mark U+{ord(char):04X}"
-        else:
-            what = f"an invisible control character U+{ord(char):04X}"
-        problems.append(
-            source.problem(path, f"contains {what} at position {position + 1}; remove or retype it")
-        )
-    return value
+        return "".join(next(real, char) if char == PLACEHOLDER else char for char in value)
+
+
+# Every character _first_refused_character looks for: the C0 and C1 controls (category Cc)
+# except tab and newline, the placeholder, bidi controls, line separators and U+FFFD.
+_REFUSED = re.compile(
+    "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f"
+    + "".join(sorted(_BIDI_CONTROLS | _REFUSED_SEPARATORS | {PLACEHOLDER, "\\ufffd"}))
+    + "]"
+)
 
 
 def _first_refused_character(text: str) -> tuple[int, str] | None:
-    for position, char in enumerate(text):
-        if char in "\n\t":
-            continue
-        if (
-            char == PLACEHOLDER
-            or unicodedata.category(char) == "Cc"
-            or char in _BIDI_CONTROLS
-            or char in _REFUSED_SEPARATORS
-            or char == "\ufffd"
-        ):
-            return position, char
-    return None
+    found = _REFUSED.search(text)
+    return (found.start(), found.group()) if found else None

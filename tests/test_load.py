@@ -298,3 +298,23 @@ def test_answer_before_question_is_refused(tmp_path: Path) -> None:
 def test_empty_format_says_nothing_not_none(tmp_path: Path) -> None:
     code, output = check(write(tmp_path, VALID.replace("format: 1", "format:")))
     assert code == 2 and "(found nothing)" in output
+
+
+def test_refused_characters_are_exactly_the_rule() -> None:
+    """The fast pattern refuses exactly control characters (bar tab and newline), bidi marks,
+    line separators and U+FFFD, checked over the whole Basic Multilingual Plane."""
+    import unicodedata
+
+    from generator import load
+
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        rule = char not in "\n\t" and (
+            unicodedata.category(char) == "Cc"
+            or char in load._BIDI_CONTROLS
+            or char in load._REFUSED_SEPARATORS
+            or char in (load.PLACEHOLDER, "\ufffd")
+        )
+        assert (load._first_refused_character(char) is not None) == rule, hex(code)
