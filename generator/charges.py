@@ -66,7 +66,7 @@ def charges_for(project: Project, state: InvoiceState, *, sending: bool = True) 
                 "reminder fees are covered by the fixed compensation for invoice "
                 f"{state.invoice.number}"
             )
-            fee_each, fee_count = Decimal(0), 0
+            fee_each, fee_count, fee_source = Decimal(0), 0, None
         else:
             fee_each, fee_count = beyond, 1
     return Charges(

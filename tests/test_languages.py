@@ -170,3 +170,28 @@ def test_dates_and_money_follow_language_and_region(
     for extracted in (pdf_text(out["pdf"]), docx_text(out["docx"])):
         assert date_text in normalise(extracted)
         assert money_text in normalise(extracted)
+
+
+DOCUMENTS = [
+    ("scope", {}),
+    ("reminder-friendly", {"invoice": "K-2026-094"}),
+    ("reminder-firm", {"invoice": "K-2026-094"}),
+    ("reminder-stop-work", {"invoice": "K-2026-094"}),
+    ("reminder-final", {"invoice": "K-2026-094"}),
+    ("waiting", {}),
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("kind", "params"), DOCUMENTS, ids=[kind for kind, _ in DOCUMENTS])
+def test_no_double_full_stop_after_an_amount(
+    language: str, kind: str, params: dict[str, str]
+) -> None:
+    # Danish kroner are written "12.500,00 kr.": a sentence must never end on an amount, or it
+    # ends "kr..". Rendered as Markdown, in every language, with the Danish sample.
+    from generator.documents import render_markdown
+
+    loaded = load_project(SAMPLES / "havbrise-social.yaml")
+    _, markdown = render_markdown(loaded, kind, as_of=AS_OF, language=language, params=params)
+    text = markdown.replace("\\.", ".")
+    assert not re.search(r"kr\.\.(?!\.)", text), re.search(r".{60}kr\.\..{10}", text, re.S)

@@ -9,7 +9,15 @@ from .. import docmodel as dm
 from . import WriterOptions
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
-_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)]|=+|>)(?=\s|$)", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])(?=\s|$)|^(\s*)([-+=>])(?=\s|$|=)", re.MULTILINE)
+
+
+def _guard_line_start(match: re.Match[str]) -> str:
+    # "22. marraskuuta" would start a numbered list: escape the full stop ("22\."), since
+    # CommonMark only takes a backslash before punctuation. "- x" becomes "\- x".
+    if match.group(2) is not None:
+        return f"{match.group(1)}{match.group(2)}\\{match.group(3)}"
+    return f"{match.group(4)}\\{match.group(5)}"
 
 
 def write(document: dm.Document, options: WriterOptions) -> bytes:
@@ -34,7 +42,7 @@ def _block(block: dm.Block) -> str:
         return f"{'#' * block.level} {_inline(block.content)}"
     if isinstance(block, dm.Paragraph):
         # A line that starts like a list item or quote would turn into one: escape it.
-        return _LINE_START.sub(r"\1\\\2", _inline(block.content))
+        return _LINE_START.sub(_guard_line_start, _inline(block.content))
     if isinstance(block, dm.ListBlock):
         lines = []
         for number, item in enumerate(block.items, start=block.start):
