@@ -85,7 +85,8 @@ def agenda(paths: Iterable[Path], as_of: dt.date) -> list[AgendaItem]:
         try:
             loaded = load_project(path)
         except ProjectError as exc:
-            items.append(AgendaItem(str(path), "?", "?", "error", str(exc.problems[0]), 0))
+            problems = "\n".join(str(problem) for problem in exc.problems)
+            items.append(AgendaItem(str(path), "?", "?", "error", problems, 0))
             continue
         except InwritingError as exc:
             items.append(AgendaItem(str(path), "?", "?", "error", exc.format_message(), 0))

@@ -310,13 +310,13 @@ def _print_agenda(items: Sequence[Any], today: dt.date) -> None:
         return
     for item in items:
         if item.kind == "error":
-            click.echo(f"{'error':<10} {item.file}: {item.what}", err=True)
+            for line in item.what.splitlines():  # each problem names its file and line
+                click.echo(f"{'error':<10} {line}", err=True)
             continue
         amount = f"{item.amount:,.2f} {item.currency}" if item.amount is not None else ""
         days = f"{item.days} d" if item.kind != "due_soon" else f"in {item.days} d"
-        click.echo(
-            f"{item.kind:<10} {item.project_id:<16.16} {item.client:<24.24} {item.what:<48} {days:>8} {amount:>16}"
-        )
+        who = f"{item.project_id:<16.16} {item.client:<24.24}"
+        click.echo(f"{item.kind:<10} {who} {item.what:<48} {days:>8} {amount:>16}")
 
 
 def _render_agenda(
@@ -343,9 +343,8 @@ def _render_agenda(
     for failure in failures:
         click.echo(f"error: {failure}", err=True)
     files = sum(len(result.written) for result in results)
-    click.echo(
-        f"rendered {len(todo) - len(failures)} of {len(todo)} documents ({files} files) into {out_dir}"
-    )
+    done = len(todo) - len(failures)
+    click.echo(f"rendered {done} of {len(todo)} documents ({files} files) into {out_dir}")
     return len(failures)
 
 
