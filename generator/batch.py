@@ -59,6 +59,7 @@ def render_jobs(
             if progress:
                 progress(result)
         return results
+    _warm_up(settings.formats)
     chunk = max(1, len(jobs) // (count * 8))
     with ProcessPoolExecutor(max_workers=count) as pool:
         for result in pool.map(run, jobs, chunksize=chunk):
@@ -66,6 +67,22 @@ def render_jobs(
             if progress:
                 progress(result)
     return results
+
+
+def _warm_up(formats: Sequence[str]) -> None:
+    """Import the writers and parse the fonts once, before the workers start: where processes
+    are forked (Linux) they inherit all of it instead of each doing it again."""
+    from .documents import render_document  # noqa: F401 - imported for the workers
+    from .writers import writer_for
+
+    for name in formats:
+        if name in ("pdf", "eml"):
+            from .writers.pdf import register_fonts
+
+            register_fonts(italic=True)
+            writer_for("pdf")
+        elif name in ("docx", "md"):
+            writer_for(name)
 
 
 def render_job(job: Job, *, settings: BatchSettings) -> JobResult:

@@ -112,14 +112,14 @@ def _interest(
     first_day = state.due + dt.timedelta(days=1)
     if first_day < table.known_from:
         notes.append(
-            f"the {table.title} is not known before {table.known_from}; add it under "
-            f"reference_rates to charge statutory interest on invoice {state.invoice.number}"
+            f"reference rate table {table.name} starts on {table.known_from}; add earlier rates "
+            f"under reference_rates to charge statutory interest on invoice {state.invoice.number}"
         )
         return "none", [], None, None, None
     if state.as_of > table.known_until:
         notes.append(
-            f"the {table.title} is known until {table.known_until}; later days use the last "
-            f"known rate. Check it, and add newer rates under reference_rates if it changed"
+            f"reference rate table {table.name} is known until {table.known_until}; later days use "
+            "the last known rate. Check it, and add newer rates under reference_rates if it changed"
         )
     # UK: the rate of the half-year in which interest starts to run, for the whole debt.
     fixed_from = first_day if rule.fixed_for_debt else None

@@ -25,16 +25,21 @@ def column_widths(table: Table, available: float, measure: Measure, padding: flo
     """
     rows: list[Sequence[Cell]] = [table.header, *table.rows]
     count = max(len(row) for row in rows)
-    minimum = [0.0] * count
+    word = [0.0] * count  # the longest word: below this a column would break words
+    whole = [0.0] * count  # short cells (dates, amounts) kept on one line
     natural = [0.0] * count
     for row_index, row in enumerate(rows):
         for column, cell in enumerate(row):
             bold = row_index == 0 or any(isinstance(i, Run) and i.bold for i in cell.content)
             low, high = _cell_extent(cell, measure, bold)
-            if high <= NO_WRAP_WIDTH:
-                low = high
-            minimum[column] = max(minimum[column], low + 2 * padding)
+            word[column] = max(word[column], low + 2 * padding)
+            whole[column] = max(
+                whole[column], (high if high <= NO_WRAP_WIDTH else low) + 2 * padding
+            )
             natural[column] = max(natural[column], high + 2 * padding)
+    # Short cells stay whole while there is room; in a crowded table they may wrap between
+    # words ("16 Oct / 2026") before any word is broken.
+    minimum = whole if sum(whole) <= available else word
     cap = available * MAX_MIN_SHARE
     minimum = [min(width, cap) for width in minimum]
     natural = [max(n, m) for n, m in zip(natural, minimum, strict=True)]
