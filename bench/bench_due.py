@@ -27,7 +27,8 @@ SAMPLE = ROOT / "samples" / "jerry-webshop.yaml"
 
 
 def make_projects(folder: Path, count: int) -> None:
-    """`count` variants of the Jerry sample: one stop-work reminder and one waiting notice due."""
+    """`count` variants of the Jerry sample, each with exactly one document due on 2026-11-22:
+    the stop-work reminder for two overdue invoices."""
     text = SAMPLE.read_text(encoding="utf-8")
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(count):
@@ -36,6 +37,9 @@ def make_projects(folder: Path, count: int) -> None:
             "name: Jerry's Garden Supply Inc.", f"name: Client number {number} Inc."
         )
         variant = re.sub(r'number: "(2026-0\d\d)"', rf'number: "\1-{number}"', variant)
+        # One document due per client: the stop-work reminder, not also a waiting notice.
+        start = variant.index("waiting_on:")
+        variant = variant[:start] + "waiting_on: []\n\n" + variant[variant.index("incidents:", start) :]
         (folder / f"client-{number:05d}.yaml").write_text(variant, encoding="utf-8")
 
 

@@ -172,3 +172,14 @@ def test_past_the_rate_table_is_a_note_and_the_project_file_can_extend_it() -> N
     charges = charges_for(extended, invoice_state(extended, 0, D(2026, 8, 1)))
     assert not any("known until" in note for note in charges.notes)
     assert [x.rate for x in charges.periods] == [Decimal("10.5"), Decimal("11.0")]
+
+
+def test_eu_default_for_a_member_without_its_own_file() -> None:
+    # Germany has no file of its own: Directive 2011/7/EU applies, ECB rate on 1.1.2026 2.15 %
+    # + 8 = 10.15 %. 1 000,00 € × 10.15 % × 30 / 365 = 8.3424… → 8.34 €; €40 (Art. 6).
+    p = project(jurisdiction="DE")
+    charges = charges_for(p, invoice_state(p, 0, D(2026, 2, 15)))
+    assert [x.rate for x in charges.periods] == [Decimal("10.15")]
+    assert charges.interest == Decimal("8.34")
+    assert charges.compensation == Decimal(40)
+    assert charges.interest_source and "2011/7/EU" in charges.interest_source
