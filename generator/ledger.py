@@ -99,9 +99,14 @@ def next_rung(state: InvoiceState, rungs: Sequence[ReminderRung]) -> ReminderRun
     covered this invoice) is never sent any more.
     """
     ordered = ladder(rungs)
-    tones = [rung.tone for rung in ordered]
-    sent = [tones.index(r.tone) for r in state.reminders if r.tone in tones]
-    position = max(sent) + 1 if sent else 0
+    position = 0
+    for reminder in state.reminders:  # in date order: each climbs to the next rung of its tone
+        later = [i for i in range(position, len(ordered)) if ordered[i].tone == reminder.tone]
+        earlier = [i for i in range(len(ordered)) if ordered[i].tone == reminder.tone]
+        if later:
+            position = later[0] + 1
+        elif earlier:  # a tone sent again by hand: the ladder stays where it is
+            position = max(position, earlier[-1] + 1)
     return ordered[position] if position < len(ordered) else None
 
 

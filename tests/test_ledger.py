@@ -128,3 +128,18 @@ def test_state_arithmetic() -> None:
     assert state.days_overdue == 9
     assert state.principal_on(D(2026, 1, 19)) == Decimal("1000.00")
     assert state.principal_on(D(2026, 1, 20)) == Decimal("750.00")
+
+
+def test_a_ladder_may_repeat_a_tone() -> None:
+    p = project(sent=[("2026-01-17", "friendly"), ("2026-01-27", "firm")])
+    rungs = [
+        *p.terms.reminders[:2],
+        p.terms.reminders[1].model_copy(update={"after": 15}),
+        *p.terms.reminders[2:],
+    ]
+    state = invoice_state(p, 0, D(2026, 2, 2))  # 17 days late: the second firm rung's day
+    assert decide(state, rungs).tone == "firm"
+    twice = project(
+        sent=[("2026-01-17", "friendly"), ("2026-01-27", "firm"), ("2026-02-01", "firm")]
+    )
+    assert decide(invoice_state(twice, 0, D(2026, 2, 10)), rungs).tone == "stop_work"
