@@ -116,6 +116,8 @@ def reminder_context(
         "bank": project.provider.bank,
         "notes": list(dict.fromkeys(note for row in rows for note in row.charges.notes)),
         "legal_sources": _sources(rows),
+        # Every invoice the letter asks payment for: the reference to quote when paying.
+        "references": ", ".join(row.state.invoice.number for row in rows),
     }
 
 
