@@ -39,7 +39,9 @@ def make_projects(folder: Path, count: int) -> None:
         variant = re.sub(r'number: "(2026-0\d\d)"', rf'number: "\1-{number}"', variant)
         # One document due per client: the stop-work reminder, not also a waiting notice.
         start = variant.index("waiting_on:")
-        variant = variant[:start] + "waiting_on: []\n\n" + variant[variant.index("incidents:", start) :]
+        variant = (
+            variant[:start] + "waiting_on: []\n\n" + variant[variant.index("incidents:", start) :]
+        )
         (folder / f"client-{number:05d}.yaml").write_text(variant, encoding="utf-8")
 
 

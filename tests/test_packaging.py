@@ -46,11 +46,21 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     out = elsewhere / "out"
     assert "Jerry's Garden Supply Inc." in pdf_text((out / "JGS-2026-01-scope.pdf").read_bytes())
     assert "Jerry's Garden Supply Inc." in docx_text((out / "JGS-2026-01-scope.docx").read_bytes())
+    # The law data ships too: a Danish reminder with statutory interest (9.75 % = 1.75 + 8).
+    shutil.copy(ROOT / "samples" / "havbrise-social.yaml", elsewhere / "havbrise.yaml")
+    reminder = subprocess.run(
+        [str(command), "nudge", "havbrise.yaml", "--as-of", "2026-11-22", "--format", "pdf"],
+        cwd=elsewhere, capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert reminder.returncode == 0, reminder.stderr
+    letter = next((elsewhere / "out").glob("HAV-2026-reminder-*-stop-work.pdf"))
+    assert "9,75" in pdf_text(letter.read_bytes())
     listing = subprocess.run(
         [str(command), "templates", "list"], capture_output=True, text=True, cwd=elsewhere, env=env
     )
     for language in ("en", "sv", "da", "fi", "ru"):
-        assert f"{language}/scope.md.j2" in listing.stdout
+        for name in ("scope", "reminder-friendly", "reminder-final", "waiting"):
+            assert f"{language}/{name}.md.j2" in listing.stdout
     # The package must not be importing from the checkout.
     where = subprocess.run(
         [
@@ -72,8 +82,9 @@ def _soffice() -> str | None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("kind", ["scope", "reminder-final", "waiting"])
 @pytest.mark.parametrize("project_path", sample_paths(), ids=lambda p: p.stem)
-def test_libreoffice_opens_every_sample_docx(tmp_path: Path, project_path: Path) -> None:
+def test_libreoffice_opens_every_sample_docx(tmp_path: Path, project_path: Path, kind: str) -> None:
     soffice = _soffice()
     if soffice is None:
         if in_ci():
@@ -82,11 +93,15 @@ def test_libreoffice_opens_every_sample_docx(tmp_path: Path, project_path: Path)
     import datetime as dt
 
     from generator.documents import render_document
+    from generator.ledger import invoice_states
 
     loaded = load_project(project_path)
+    as_of = dt.date(2026, 11, 22)
+    overdue = [s for s in invoice_states(loaded.project, as_of) if s.is_overdue]
+    params = {"invoice": overdue[0].invoice.number} if kind.startswith("reminder") else {}
     docx_path = tmp_path / "scope.docx"
     docx_path.write_bytes(
-        render_document(loaded, "scope", formats=["docx"], as_of=dt.date(2026, 11, 22))["docx"]
+        render_document(loaded, kind, formats=["docx"], as_of=as_of, params=params)["docx"]
     )
     profile = tmp_path / "profile"
     subprocess.run(
