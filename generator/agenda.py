@@ -78,12 +78,14 @@ def project_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def agenda(paths: Iterable[Path], as_of: dt.date) -> list[AgendaItem]:
+def agenda(
+    paths: Iterable[Path], as_of: dt.date, *, allow_secrets: bool = False
+) -> list[AgendaItem]:
     """Everything due on `as_of` in every project, most urgent first; broken files included."""
     items: list[AgendaItem] = []
     for path in project_files(paths):
         try:
-            loaded = load_project(path)
+            loaded = load_project(path, allow_secrets=allow_secrets)
         except ProjectError as exc:
             problems = "\n".join(str(problem) for problem in exc.problems)
             items.append(AgendaItem(str(path), "?", "?", "error", problems, 0))

@@ -39,6 +39,7 @@ class BatchSettings:
     formats: tuple[str, ...]
     as_of: dt.date
     force: bool = False
+    allow_secrets: bool = False
 
 
 def render_jobs(
@@ -91,7 +92,7 @@ def render_job(job: Job, *, settings: BatchSettings) -> JobResult:
     from .output import write_files
 
     try:
-        loaded = _load(job.project_path)
+        loaded = _load(job.project_path, settings.allow_secrets)
         rendered = render_document(
             loaded, job.kind, formats=settings.formats, as_of=settings.as_of, params=job.params
         )
@@ -109,7 +110,7 @@ def render_job(job: Job, *, settings: BatchSettings) -> JobResult:
     return JobResult(job, written=tuple(f"{r.status:>9}  {r.path}" for r in written))
 
 
-def _load(path: Path) -> LoadedProject:
+def _load(path: Path, allow_secrets: bool) -> LoadedProject:
     from .project_file import load_project
 
-    return load_project(path)
+    return load_project(path, allow_secrets=allow_secrets)

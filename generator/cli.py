@@ -59,12 +59,19 @@ PROJECT_ARGUMENT = click.argument(
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="inwriting", prog_name="inwriting")
-def cli() -> None:
+@click.option(
+    "--allow-secrets",
+    is_flag=True,
+    help="Accept values that look like passwords, keys or tokens (they are refused otherwise).",
+)
+@click.pass_context
+def cli(context: click.Context, allow_secrets: bool) -> None:
     """Put it in writing: documents that protect freelancers from difficult clients.
 
     One YAML file per client project goes in; signed-scope checklists (and more to come) come
     out as PDF, DOCX and Markdown, in English, Swedish, Danish, Finnish and Russian.
     """
+    context.obj = {"allow_secrets": allow_secrets}
 
 
 def _render_options(command: Any) -> Any:
@@ -148,7 +155,7 @@ def _render(
     from .project_file import load_project
 
     if loaded is None:
-        loaded = load_project(project_path)
+        loaded = load_project(project_path, allow_secrets=_allow_secrets())
         _print_warnings(loaded.warnings)
     rendered = render_document(
         loaded,
@@ -193,7 +200,7 @@ def nudge(
 
     if options["formats"] is None:
         options["formats"] = ["pdf", "docx", "md", "eml"]
-    loaded = load_project(project_path)
+    loaded = load_project(project_path, allow_secrets=_allow_secrets())
     _print_warnings(loaded.warnings)
     as_of = options["as_of"] or dt.date.today()
     plan = plan_reminders(loaded.project, as_of, invoice=invoice_number, tone=tone)
@@ -227,7 +234,7 @@ def waiting(project_path: Path, record: bool, **options: Any) -> None:
 
     if options["formats"] is None:
         options["formats"] = ["pdf", "docx", "md", "eml"]
-    loaded = load_project(project_path)
+    loaded = load_project(project_path, allow_secrets=_allow_secrets())
     _print_warnings(loaded.warnings)
     as_of = options["as_of"] or dt.date.today()
     questions = open_questions(loaded.project, as_of)
@@ -288,7 +295,7 @@ def due(
     from .agenda import agenda
 
     today = as_of or dt.date.today()
-    items = agenda(paths, today)
+    items = agenda(paths, today, allow_secrets=_allow_secrets())
     errors = [item for item in items if item.kind == "error"]
     if as_json:
         click.echo(json.dumps([item.as_json() for item in items], ensure_ascii=False, indent=2))
@@ -330,7 +337,7 @@ def _render_agenda(
     from .batch import BatchSettings, Job, render_jobs
 
     todo = [Job(Path(item.file), item.document, item.params) for item in items if item.document]
-    settings = BatchSettings(out_dir, tuple(formats), today, force)
+    settings = BatchSettings(out_dir, tuple(formats), today, force, _allow_secrets())
     failures: list[str] = []
     with click.progressbar(length=len(todo), label="rendering", file=sys.stderr) as bar:
 
@@ -366,7 +373,7 @@ def check(project_paths: Sequence[Path]) -> None:
             problems.append(Problem(str(path), None, None, "", "no such file"))
             continue
         try:
-            loaded = load_project(path)
+            loaded = load_project(path, allow_secrets=_allow_secrets())
         except ProjectError as exc:
             problems += exc.problems
             continue
@@ -425,6 +432,12 @@ def templates_eject(name: str, target_dir: Path, force: bool) -> None:
 
     for result in eject(name, target_dir, force=force):
         click.echo(f"{result.status:>9}  {result.path}")
+
+
+def _allow_secrets() -> bool:
+    context = click.get_current_context(silent=True)
+    root = context.find_root() if context else None
+    return bool(root and root.obj and root.obj.get("allow_secrets"))
 
 
 def _print_warnings(warnings: Sequence[Problem]) -> None:

@@ -42,11 +42,20 @@ class LoadedProject:
         return "letter" if self.project.jurisdiction in LETTER_JURISDICTIONS else "a4"
 
 
-def load_project(path: str | Path, *, display_name: str | None = None) -> LoadedProject:
-    """Read and validate one project file; raise ProjectError listing every problem in it."""
+def load_project(
+    path: str | Path, *, display_name: str | None = None, allow_secrets: bool = False
+) -> LoadedProject:
+    """Read and validate one project file; raise ProjectError listing every problem in it.
+
+    A value that looks like a password, key or token is a problem unless `allow_secrets`.
+    """
     project_path = Path(path)
     name = display_name or str(path)
     data, source, problems = read_yaml(project_path, display_name=name)
+    if not allow_secrets:
+        from .credentials import find_secrets
+
+        problems += find_secrets(data, source)
     if not isinstance(data, dict):
         message = "a project file is a set of `key: value` fields, starting with format: 1"
         raise ProjectError([*problems, source.problem((), message)])
