@@ -255,6 +255,43 @@ def waiting(project_path: Path, record: bool, **options: Any) -> None:
 
 
 @cli.command()
+@PROJECT_ARGUMENT
+@click.option("--with-record", is_flag=True, help="Add a dated annex with the record of incidents.")
+@_render_options
+def terminate(project_path: Path, with_record: bool, **options: Any) -> None:
+    """Write the termination letter: the reason, the end date, work in progress, what is owed."""
+    _render("termination", project_path, params={"with_record": with_record}, **options)
+
+
+@cli.command()
+@PROJECT_ARGUMENT
+@click.option(
+    "--require-paid", is_flag=True, help="Refuse to write the report while money is owed."
+)
+@_render_options
+def handoff(project_path: Path, require_paid: bool, **options: Any) -> None:
+    """Write the hand-off report: what was achieved, where it is, every account handed back."""
+    from .errors import InwritingError
+    from .parting import outstanding
+    from .project_file import load_project
+
+    loaded = load_project(project_path, allow_secrets=_allow_secrets())
+    _print_warnings(loaded.warnings)
+    as_of = options["as_of"] or dt.date.today()
+    unpaid = outstanding(loaded.project, as_of)
+    if unpaid:
+        owed = ", ".join(f"{s.invoice.number} ({s.outstanding:,.2f})" for s in unpaid)
+        if require_paid:
+            raise InwritingError(
+                f"not written: still outstanding on {as_of}: {owed} {loaded.project.currency}"
+            )
+        click.echo(
+            f"warning: still outstanding on {as_of}: {owed} {loaded.project.currency}", err=True
+        )
+    _render("handoff", project_path, loaded=loaded, **{**options, "as_of": as_of})
+
+
+@cli.command()
 @click.argument(
     "paths",
     metavar="PATH...",

@@ -96,6 +96,23 @@ def waiting_context(project: Project, as_of: dt.date) -> Context:
     return {**common_context(project, as_of), **context(project, as_of)}
 
 
+def termination_context(project: Project, as_of: dt.date, *, with_record: bool = False) -> Context:
+    from .parting import termination_context as context
+
+    return {**common_context(project, as_of), **context(project, as_of, with_record=with_record)}
+
+
+def handoff_context(project: Project, as_of: dt.date) -> Context:
+    from .parting import handoff_context as context
+
+    return {
+        **common_context(project, as_of),
+        **context(project, as_of),
+        "achievements": project.achievements,
+        "deliverables": project.deliverables,
+    }
+
+
 KINDS: dict[str, DocumentKind] = {
     kind.name: kind
     for kind in (
@@ -109,6 +126,12 @@ KINDS: dict[str, DocumentKind] = {
             "reminder-final", _reminder("final"), "the final notice before ending the agreement"
         ),
         DocumentKind("waiting", waiting_context, "we are waiting for your answer; delivery moves"),
+        DocumentKind(
+            "termination", termination_context, "a professional notice ending the agreement"
+        ),
+        DocumentKind(
+            "handoff", handoff_context, "what was achieved, where it is, every account handed back"
+        ),
     )
 }
 

@@ -209,8 +209,18 @@ class _Builder:
 
     def blocks(self, blocks: Iterable[dm.Block]) -> Iterable[Flowable]:
         items = list(blocks)
+        held: list[Flowable] = []
         for index, block in enumerate(items):
             following = items[index + 1] if index + 1 < len(items) else None
+            if isinstance(block, dm.Heading) and isinstance(following, dm.ListBlock):
+                # A list is a container, which reportlab will not keep with the heading before
+                # it: hold the heading and keep the two together explicitly.
+                held = list(self.block(block))
+                continue
+            if held:
+                yield KeepTogether([*held, *self.block(block)])
+                held = []
+                continue
             for flowable in self.block(block):
                 if isinstance(following, dm.Signature) and isinstance(flowable, Paragraph):
                     # What leads into the signatures is never left behind on the page before.
