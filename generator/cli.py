@@ -292,6 +292,14 @@ def handoff(project_path: Path, require_paid: bool, **options: Any) -> None:
 
 
 @cli.command()
+@PROJECT_ARGUMENT
+@_render_options
+def review(project_path: Path, **options: Any) -> None:
+    """Write the client review: a score card from the record, red flags, a recommendation."""
+    _render("review", project_path, **options)
+
+
+@cli.command()
 @click.argument(
     "paths",
     metavar="PATH...",

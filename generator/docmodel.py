@@ -99,6 +99,15 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A bar chart: drawn as vectors in PDF, as an image in DOCX, as a table in text."""
+
+    title: str
+    unit: str
+    bars: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
 class Keep:
     """Blocks that stay together on one page, such as a letter's closing and signature."""
 
@@ -116,7 +125,17 @@ class Rule:
 
 
 Block = (
-    Heading | Paragraph | ListBlock | Table | Quote | Columns | Signature | Keep | PageBreak | Rule
+    Heading
+    | Paragraph
+    | ListBlock
+    | Table
+    | Quote
+    | Columns
+    | Signature
+    | Keep
+    | Chart
+    | PageBreak
+    | Rule
 )
 
 

@@ -113,6 +113,12 @@ def handoff_context(project: Project, as_of: dt.date) -> Context:
     }
 
 
+def review_context(project: Project, as_of: dt.date) -> Context:
+    from .review import review_project
+
+    return {**common_context(project, as_of), "review": review_project(project, as_of)}
+
+
 KINDS: dict[str, DocumentKind] = {
     kind.name: kind
     for kind in (
@@ -131,6 +137,9 @@ KINDS: dict[str, DocumentKind] = {
         ),
         DocumentKind(
             "handoff", handoff_context, "what was achieved, where it is, every account handed back"
+        ),
+        DocumentKind(
+            "review", review_context, "is this client worth keeping? (for you, not the client)"
         ),
     )
 }

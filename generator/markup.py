@@ -21,6 +21,7 @@ from .docmodel import (
     Block,
     Break,
     Cell,
+    Chart,
     Checkbox,
     Columns,
     Document,
@@ -44,7 +45,7 @@ from .docmodel import (
 from .errors import TemplateError
 from .templating import LINE_BREAK
 
-CONTAINERS = ("meta", "columns", "column", "signature", "party", "pagebreak", "keep")
+CONTAINERS = ("meta", "columns", "column", "signature", "party", "pagebreak", "keep", "chart")
 _META_KEYS = {"title", "footer", "page", "author", "subject", "language"}
 
 
@@ -150,6 +151,8 @@ class _Reader:
                 found.append(Rule())
             elif kind == "container_meta_open":
                 found.append(_Container("meta", [], 0, self.meta_values()))
+            elif kind == "container_chart_open":
+                found.append(self.chart(token))
             elif kind.startswith("container_") and kind.endswith("_open"):
                 name = kind[len("container_") : -len("_open")]
                 line = token.map[0] + 1 if token.map else 0
@@ -177,6 +180,30 @@ class _Reader:
                     raise self.error(token, f"unknown `meta` line: {line!r}")
                 parsed = _parser().parseInline(value.strip())
                 values[key] = plain_text(self.inline(parsed[0])).replace("\n", " ")
+
+    def chart(self, opening: Token) -> Chart:
+        # `title: …`, `unit: …` and one `bar: label = number` a line, read line by line like
+        # meta; a label is data (escaped), the number comes from the template's context.
+        title, unit, bars = "", "", []
+        while (token := self.next()).type != "container_chart_close":
+            if token.type != "inline":
+                continue
+            for line in token.content.split("\n"):
+                key, sep, value = line.partition(":")
+                text = value.strip()
+                if key.strip() == "bar" and sep:
+                    label, equals, number = text.rpartition("=")
+                    if not equals:
+                        raise self.error(token, f"a chart bar is `bar: label = number`: {line!r}")
+                    parsed = _parser().parseInline(label.strip())
+                    bars.append((plain_text(self.inline(parsed[0])), float(number.strip())))
+                elif key.strip() in ("title", "unit") and sep:
+                    parsed = _parser().parseInline(text)
+                    shown = plain_text(self.inline(parsed[0]))
+                    title, unit = (shown, unit) if key.strip() == "title" else (title, shown)
+                else:
+                    raise self.error(token, f"unknown chart line: {line!r}")
+        return Chart(title, unit, tuple(bars))
 
     def list_block(self, opening: Token) -> ListBlock:
         ordered = opening.type == "ordered_list_open"

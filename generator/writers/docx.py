@@ -96,6 +96,11 @@ class _Builder:
                     _inline(_paragraph(container, "Quote"), inner.content)
                 else:
                     self.block(container, inner, width_mm)
+        elif isinstance(block, dm.Chart):
+            from .charts import png
+
+            paragraph = container.add_paragraph()
+            paragraph.add_run().add_picture(io.BytesIO(png(block)), width=Mm(min(width_mm, 160)))
         elif isinstance(block, dm.Keep):
             before = len(container.paragraphs)
             self.blocks(container, block.blocks, width_mm)

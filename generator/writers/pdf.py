@@ -31,6 +31,7 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
+    Spacer,
     Table,
     TableStyle,
 )
@@ -257,6 +258,11 @@ class _Builder:
             yield self.signature(block)
         elif isinstance(block, dm.Quote):
             yield from self.quote(block)
+        elif isinstance(block, dm.Chart):
+            from .charts import drawing
+
+            yield drawing(block, self.width)
+            yield Spacer(1, 8)
         elif isinstance(block, dm.Keep):
             yield KeepTogether(list(self.blocks(block.blocks)))
         elif isinstance(block, dm.PageBreak):

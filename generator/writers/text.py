@@ -69,6 +69,9 @@ def _block(block: dm.Block) -> str:
             ]
             parties.append("\n\n".join([*_blocks(party.heading), "\\\n".join(fields)]))
         return "\n\n".join(parties)
+    if isinstance(block, dm.Chart):
+        bars = "\n".join(f"| {_escape(label)} | {value:g} |" for label, value in block.bars)
+        return f"**{_escape(block.title)}**\n\n| | {_escape(block.unit)} |\n|---|---:|\n{bars}"
     if isinstance(block, dm.Keep):
         return "\n\n".join(_blocks(block.blocks))
     if isinstance(block, dm.Quote):
