@@ -1,0 +1,108 @@
+"""The termination letter and the hand-off report: dates, what is owed, every account, in order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import SAMPLES, docx_text, normalise, pdf_text
+
+from generator.cli import cli
+from generator.documents import render_document
+from generator.parting import effective_date, ordered_accounts
+from generator.project_file import load_project
+
+JERRY = SAMPLES / "jerry-webshop.yaml"
+AS_OF = dt.date(2026, 11, 22)
+
+
+def test_effective_date_is_the_decision_plus_the_notice_period() -> None:
+    project = load_project(JERRY).project
+    # decided 22 November, 14 days' notice, no effective_on given: 6 December.
+    assert project.termination is not None and project.termination.effective_on is None
+    assert effective_date(project) == dt.date(2026, 12, 6)
+    given = project.model_copy(
+        update={
+            "termination": project.termination.model_copy(
+                update={"effective_on": dt.date(2026, 12, 31)}
+            )
+        }
+    )
+    assert effective_date(given) == dt.date(2026, 12, 31)
+
+
+def test_effective_date_before_the_decision_is_refused_with_its_line(tmp_path: Path) -> None:
+    text = JERRY.read_text(encoding="utf-8").replace(
+        "  effective_on: null", "  effective_on: 2026-11-01"
+    )
+    project = tmp_path / "p.yaml"
+    project.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["terminate", str(project), "--out", str(tmp_path / "out")])
+    line = text.splitlines().index("  effective_on: 2026-11-01") + 1
+    assert result.exit_code == 2
+    assert (
+        f"{project}:{line}:17: termination.effective_on: takes effect (2026-11-01) before"
+        in result.output
+    )
+
+
+def test_termination_letter_content() -> None:
+    out = render_document(
+        load_project(JERRY),
+        "termination",
+        formats=["pdf", "docx"],
+        as_of=AS_OF,
+        params={"with_record": True},
+    )
+    for text in (normalise(pdf_text(out["pdf"])), normalise(docx_text(out["docx"]))):
+        for expected in (
+            "Notice of termination", "Jerry's Garden Supply Inc.", "Brightline Web Studio LLC",
+            "December 6, 2026", "14 days after this notice", "August 28, 2026",
+            "we can no longer meet your needs, because the requirements and deadlines".replace("we", "We", 1),
+            "2026-058", "$1,240.00", "$3,360.00", "$4,600.00", "hand-off report",
+            "Annex: record of events", "Shouted at our developer",
+        ):  # fmt: skip
+            assert normalise(expected) in text, expected
+
+
+def test_accounts_are_handed_back_in_a_safe_order() -> None:
+    project = load_project(JERRY).project
+    actions = [account.action for account in ordered_accounts(project.accounts)]
+    assert actions == sorted(actions, key=["transfer", "hand_over", "revoke_mine", "none"].index)
+    out = render_document(load_project(JERRY), "handoff", formats=["pdf"], as_of=AS_OF)
+    text = normalise(pdf_text(out["pdf"]))
+    for account in project.accounts:
+        assert account.service in text and (account.url or "") in text.replace(" ", "")
+    squashed = text.replace(" ", "")  # a long URL wraps inside its table cell
+    for deliverable in project.deliverables:
+        assert deliverable.name in text and (deliverable.location or "") in squashed
+    for achievement in project.achievements:
+        assert normalise(achievement) in text
+    assert (
+        text.index("Hosting control panel")
+        < text.index("Payment provider dashboard")
+        < text.index("Domain registrar")
+    )
+    assert "$4,600.00 is still outstanding" in text
+
+
+def test_handoff_warns_or_refuses_while_money_is_owed(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["handoff", str(JERRY), "--as-of", "2026-11-22", "--out", str(tmp_path / "a")]
+    )
+    assert result.exit_code == 0 and "warning: still outstanding" in result.output
+    result = CliRunner().invoke(
+        cli,
+        [
+            "handoff",
+            str(JERRY),
+            "--as-of",
+            "2026-11-22",
+            "--out",
+            str(tmp_path / "b"),
+            "--require-paid",
+        ],
+    )
+    assert result.exit_code == 1 and "not written" in result.output and "2026-044" in result.output
+    assert not (tmp_path / "b").exists()
