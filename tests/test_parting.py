@@ -58,7 +58,7 @@ def test_termination_letter_content() -> None:
     for text in (normalise(pdf_text(out["pdf"])), normalise(docx_text(out["docx"]))):
         for expected in (
             "Notice of termination", "Jerry's Garden Supply Inc.", "Brightline Web Studio LLC",
-            "December 6, 2026", "14 days after this notice", "August 28, 2026",
+            "December 6, 2026", "after the agreed notice of 14 days", "August 28, 2026",
             "we can no longer meet your needs, because the requirements and deadlines".replace("we", "We", 1),
             "2026-058", "$1,240.00", "$3,360.00", "$4,600.00", "hand-off report",
             "Annex: record of events", "Shouted at our developer",

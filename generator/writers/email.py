@@ -94,7 +94,12 @@ def _block(block: dm.Block) -> str:
             marker = f"{number}." if block.ordered else "-"
             if item.checkbox is not None:
                 marker = "[x]" if item.checkbox.checked else "[ ]"
-            body = "\n".join(_blocks(item.blocks))
+            # Wrap the item's text once, with its indent: wrapping wrapped paragraphs again
+            # would leave one-word lines.
+            body = "\n".join(
+                _inline(inner.content) if isinstance(inner, dm.Paragraph) else _block(inner)
+                for inner in item.blocks
+            )
             lines.append(_wrap(body, first=f"{marker} ", rest=" " * (len(marker) + 1)))
         return "\n".join(lines)
     if isinstance(block, dm.Table):
@@ -102,6 +107,13 @@ def _block(block: dm.Block) -> str:
         rows = []
         for row in block.rows:
             cells = [_inline(cell.content).replace("\n", " ") for cell in row]
+            first = row[0].content if row else ()
+            if first and all(isinstance(i, dm.Run) and i.bold for i in first):
+                # A totals row: its own label, then its figures.
+                rows.append(
+                    "  " + ": ".join(c for c in (cells[0], " ".join(cells[1:]).strip()) if c)
+                )
+                continue
             pairs = [f"{h}: {c}" for h, c in zip(headers, cells, strict=False) if c and h]
             unlabelled = [c for h, c in zip(headers, cells, strict=False) if c and not h]
             rows.append("  " + " · ".join(unlabelled + pairs))
