@@ -1,0 +1,62 @@
+"""The termination letter, hand-off report and review in every language, from each native sample."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from babel.dates import format_date
+from conftest import docx_text, normalise, pdf_text, sample_paths
+from test_languages import ENGLISH_TEMPLATE_WORDS, locale_for
+
+from generator.documents import render_document
+from generator.parting import effective_date
+from generator.project_file import load_project
+from generator.review import review_project
+
+AS_OF = dt.date(2026, 11, 22)
+TITLES: dict[str, dict[str, str]] = {
+    "termination": {
+        "en": "Notice of termination",
+        "sv": "Uppsägning av avtal",
+        "da": "Opsigelse af aftale",
+    },
+    "handoff": {"en": "Hand-off report", "sv": "Överlämningsrapport", "da": "Overdragelsesrapport"},
+    "review": {"en": "Client review"},
+}
+CASES = [(path, kind) for path in sample_paths() for kind in TITLES]
+
+
+@pytest.mark.parametrize(("path", "kind"), CASES, ids=lambda v: getattr(v, "stem", v))
+def test_parting_documents_in_every_language(path, kind: str) -> None:  # type: ignore[no-untyped-def]
+    loaded = load_project(path)
+    project = loaded.project
+    language = project.language
+    if language not in TITLES[kind]:
+        pytest.skip(f"no {language} title recorded for {kind} yet")
+    params = {"with_record": True} if kind == "termination" else {}
+    out = render_document(loaded, kind, formats=["pdf", "docx"], as_of=AS_OF, params=params)
+    locale = locale_for(language, project.jurisdiction)
+    for raw in (pdf_text(out["pdf"]), docx_text(out["docx"])):
+        text = normalise(raw)
+        assert normalise(TITLES[kind][language]) in text
+        assert normalise(project.client.name) in text
+        assert not re.search(r"(?<!\.)\.\.(?!\.)", raw.replace("...", "")), "double full stop"
+        if kind == "termination":
+            assert normalise(format_date(effective_date(project), "long", locale=locale)) in text
+            if project.termination and project.termination.final_invoice:
+                assert project.termination.final_invoice in text
+            for incident in project.incidents:  # the annex
+                assert normalise(format_date(incident.on, "medium", locale=locale)) in text
+        if kind == "handoff":
+            squashed = text.replace(" ", "")
+            for account in project.accounts:
+                assert normalise(account.service).replace(" ", "") in squashed
+            for deliverable in project.deliverables:
+                assert normalise(deliverable.name).replace(" ", "") in squashed
+        if kind == "review":
+            assert str(review_project(project, AS_OF).score) in text
+        if language != "en":
+            leaked = [w for w in ENGLISH_TEMPLATE_WORDS if re.search(rf"\b{w}\b", raw)]
+            assert leaked == [], leaked
