@@ -195,14 +195,9 @@ def nudge(
     DOCX, Markdown and an e-mail draft (.eml) with the PDF attached.
     """
     from .documents import reminder_kind
-    from .project_file import load_project
     from .reminders import plan_reminders
 
-    if options["formats"] is None:
-        options["formats"] = ["pdf", "docx", "md", "eml"]
-    loaded = load_project(project_path, allow_secrets=_allow_secrets())
-    _print_warnings(loaded.warnings)
-    as_of = options["as_of"] or dt.date.today()
+    loaded, as_of = _prepare(project_path, options, letter=True)
     plan = plan_reminders(loaded.project, as_of, invoice=invoice_number, tone=tone)
     for line in plan.reasoning:
         click.echo(line)
@@ -214,7 +209,7 @@ def nudge(
             project_path,
             params={"invoice": reminder.invoice},
             loaded=loaded,
-            **{**options, "as_of": as_of},
+            **options,
         )
     if record and plan.reminders:
         from .record import record_reminders
@@ -229,14 +224,9 @@ def nudge(
 @_render_options
 def waiting(project_path: Path, record: bool, **options: Any) -> None:
     """Write the waiting-on-client notice: what is blocked on the client, and the new date."""
-    from .project_file import load_project
     from .waiting import open_questions
 
-    if options["formats"] is None:
-        options["formats"] = ["pdf", "docx", "md", "eml"]
-    loaded = load_project(project_path, allow_secrets=_allow_secrets())
-    _print_warnings(loaded.warnings)
-    as_of = options["as_of"] or dt.date.today()
+    loaded, as_of = _prepare(project_path, options, letter=True)
     questions = open_questions(loaded.project, as_of)
     if not questions:
         click.echo(f"nothing open on {as_of}: every question in waiting_on is answered")
@@ -246,7 +236,7 @@ def waiting(project_path: Path, record: bool, **options: Any) -> None:
             f"{question.entry.item}: asked {question.entry.asked_on}, "
             f"{question.days_waited} days waiting, {question.days_late} days late"
         )
-    _render("waiting", project_path, loaded=loaded, **{**options, "as_of": as_of})
+    _render("waiting", project_path, loaded=loaded, **options)
     if record:
         from .record import record_waiting
 
@@ -273,11 +263,8 @@ def handoff(project_path: Path, require_paid: bool, **options: Any) -> None:
     """Write the hand-off report: what was achieved, where it is, every account handed back."""
     from .errors import InwritingError
     from .parting import outstanding
-    from .project_file import load_project
 
-    loaded = load_project(project_path, allow_secrets=_allow_secrets())
-    _print_warnings(loaded.warnings)
-    as_of = options["as_of"] or dt.date.today()
+    loaded, as_of = _prepare(project_path, options)
     unpaid = outstanding(loaded.project, as_of)
     if unpaid:
         owed = ", ".join(f"{s.invoice.number} ({s.outstanding:,.2f})" for s in unpaid)
@@ -288,7 +275,7 @@ def handoff(project_path: Path, require_paid: bool, **options: Any) -> None:
         click.echo(
             f"warning: still outstanding on {as_of}: {owed} {loaded.project.currency}", err=True
         )
-    _render("handoff", project_path, loaded=loaded, **{**options, "as_of": as_of})
+    _render("handoff", project_path, loaded=loaded, **options)
 
 
 @cli.command()
@@ -477,6 +464,20 @@ def templates_eject(name: str, target_dir: Path, force: bool) -> None:
 
     for result in eject(name, target_dir, force=force):
         click.echo(f"{result.status:>9}  {result.path}")
+
+
+def _prepare(
+    project_path: Path, options: dict[str, Any], *, letter: bool = False
+) -> tuple[Any, dt.date]:
+    """Load the project (warnings printed) and settle `as_of`; letters default to every format."""
+    from .project_file import load_project
+
+    if letter and options["formats"] is None:
+        options["formats"] = ["pdf", "docx", "md", "eml"]
+    loaded = load_project(project_path, allow_secrets=_allow_secrets())
+    _print_warnings(loaded.warnings)
+    options["as_of"] = options["as_of"] or dt.date.today()
+    return loaded, options["as_of"]
 
 
 def _allow_secrets() -> bool:
