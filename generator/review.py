@@ -153,7 +153,9 @@ def _stricter_terms(project: Project, average: Decimal, worst: int) -> list[str]
         terms.append("shorter_terms")
     if worst >= WORST_LATE_DAYS or average > 14:
         terms.append("pay_first")
-    return terms or ["deposit"]
+    if not terms:
+        terms.append("pay_first" if project.terms.deposit_percent >= 50 else "deposit")
+    return terms
 
 
 def _waited_beyond(project: Project, as_of: dt.date) -> int:

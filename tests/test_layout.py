@@ -50,21 +50,24 @@ def assert_all_text_on_the_page(pdf: bytes) -> None:
         assert outside == [], f"page {number}: {outside[:3]}"
 
 
-def test_every_font_in_the_pdf_is_embedded() -> None:
-    out = render_document(
-        load_project(JERRY), "scope", formats=["pdf"], as_of=dt.date(2026, 11, 22)
-    )
-    reader = PdfReader(io.BytesIO(out["pdf"]))
+def embedded_font_names(pdf: bytes) -> set[str]:
+    """The names of the fonts a PDF uses, after checking that every one of them is embedded."""
     seen = set()
-    for page in reader.pages:
-        fonts = page["/Resources"]["/Font"]
-        for reference in fonts.values():
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for reference in page["/Resources"]["/Font"].values():
             font = reference.get_object()
             descendants = font.get("/DescendantFonts")
             descriptor = (descendants[0].get_object() if descendants else font)["/FontDescriptor"]
             assert "/FontFile2" in descriptor, font["/BaseFont"]
             seen.add(str(font["/BaseFont"]).split("+")[-1])
-    assert {"DejaVuSans", "DejaVuSans-Bold"} <= seen
+    return seen
+
+
+def test_every_font_in_the_pdf_is_embedded() -> None:
+    out = render_document(
+        load_project(JERRY), "scope", formats=["pdf"], as_of=dt.date(2026, 11, 22)
+    )
+    assert {"DejaVuSans", "DejaVuSans-Bold"} <= embedded_font_names(out["pdf"])
 
 
 def test_symbols_and_scripts_render_without_missing_glyphs(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ TITLES: dict[str, dict[str, str]] = {
         "da": "Opsigelse af aftale",
     },
     "handoff": {"en": "Hand-off report", "sv": "Överlämningsrapport", "da": "Overdragelsesrapport"},
-    "review": {"en": "Client review"},
+    "review": {"en": "Client review", "sv": "Kundbedömning", "ru": "Оценка заказчика"},
 }
 CASES = [(path, kind) for path in sample_paths() for kind in TITLES]
 

@@ -153,6 +153,9 @@ def test_charts_are_vectors_in_pdf_and_an_image_in_docx() -> None:
     )
     text = pdf_text(out["pdf"])
     assert "Days late per invoice" in text and "Incidents per month" in text
+    from test_layout import embedded_font_names
+
+    assert embedded_font_names(out["pdf"]) == {"DejaVuSans", "DejaVuSans-Bold"}  # no Helvetica
     assert "K-2026-094" in text and "44" in text
     from pypdf import PdfReader
 

@@ -15,26 +15,30 @@ GRID = (0xC9, 0xD1, 0xD9)
 
 
 def axis(values: list[float]) -> tuple[float, float]:
-    """The value axis's top and step: round numbers, room above the tallest bar for its label,
-    and whole steps when every value is whole (counts, days)."""
+    """The value axis's top and step: a round step (1, 2, 5, 10, 25, …; whole when every value
+    is whole), four or five steps high, with room above the tallest bar for its label."""
     top = max([*values, 1.0]) * 1.15
-    power = 10 ** math.floor(math.log10(top))
-    ceiling = next(s * power for s in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if s * power >= top)
-    step = ceiling / 4
-    if all(float(v).is_integer() for v in values):
+    raw = top / 4
+    power = 10 ** math.floor(math.log10(raw))
+    whole = all(float(v).is_integer() for v in values)
+    steps = (1, 2, 5, 10) if whole and power < 10 else (1, 2, 2.5, 5, 10)
+    step = next(s * power for s in steps if s * power >= raw)
+    if whole:
         step = max(1.0, math.ceil(step))
-        ceiling = step * 4
-    return ceiling, step
+    return step * math.ceil(top / step), step
 
 
 def drawing(chart: dm.Chart, width: float, height: float = 150.0) -> Any:
     """The chart as a reportlab Drawing: vector graphics in the PDF."""
     from reportlab.graphics.charts.barcharts import VerticalBarChart
-    from reportlab.graphics.shapes import Drawing, String
+    from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing, String
     from reportlab.lib import colors
 
     from .pdf import FONT
 
+    # The drawing renderer starts every drawing by selecting its default font, Helvetica,
+    # which would then sit in the PDF unembedded: make the default our embedded font.
+    STATE_DEFAULTS["fontName"] = FONT
     values = [value for _, value in chart.bars]
     canvas = Drawing(width, height)
     bars = VerticalBarChart()

@@ -96,7 +96,7 @@ class _Builder:
                     _inline(_paragraph(container, "Quote"), inner.content)
                 else:
                     self.block(container, inner, width_mm)
-        elif isinstance(block, dm.Chart):
+        elif isinstance(block, dm.Chart) and block.bars:
             from .charts import png
 
             paragraph = container.add_paragraph()

@@ -258,7 +258,7 @@ class _Builder:
             yield self.signature(block)
         elif isinstance(block, dm.Quote):
             yield from self.quote(block)
-        elif isinstance(block, dm.Chart):
+        elif isinstance(block, dm.Chart) and block.bars:  # nothing measured: nothing to draw
             from .charts import drawing
 
             yield drawing(block, self.width)
