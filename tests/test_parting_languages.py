@@ -21,9 +21,22 @@ TITLES: dict[str, dict[str, str]] = {
         "en": "Notice of termination",
         "sv": "Uppsägning av avtal",
         "da": "Opsigelse af aftale",
+        "fi": "Sopimuksen irtisanominen",
+        "ru": "Уведомление о расторжении договора",
     },
-    "handoff": {"en": "Hand-off report", "sv": "Överlämningsrapport", "da": "Overdragelsesrapport"},
-    "review": {"en": "Client review", "sv": "Kundbedömning", "ru": "Оценка заказчика"},
+    "handoff": {
+        "en": "Hand-off report",
+        "sv": "Överlämningsrapport",
+        "da": "Overdragelsesrapport",
+        "fi": "Luovutusraportti",
+        "ru": "Отчет о передаче проекта",
+    },
+    "review": {
+        "en": "Client review",
+        "sv": "Kundbedömning",
+        "da": "Kundevurdering",
+        "ru": "Оценка заказчика",
+    },
 }
 CASES = [(path, kind) for path in sample_paths() for kind in TITLES]
 

@@ -114,8 +114,9 @@ def _block(block: dm.Block) -> str:
                     "  " + ": ".join(c for c in (cells[0], " ".join(cells[1:]).strip()) if c)
                 )
                 continue
-            pairs = [f"{h}: {c}" for h, c in zip(headers, cells, strict=False) if c and h]
-            unlabelled = [c for h, c in zip(headers, cells, strict=False) if c and not h]
+            named = [h not in ("", "[ ]", "[x]") for h in headers]  # a checkbox column has no name
+            pairs = [f"{h}: {c}" for h, c, n in zip(headers, cells, named, strict=False) if c and n]
+            unlabelled = [c for c, n in zip(cells, named, strict=False) if c and not n]
             rows.append("  " + " · ".join(unlabelled + pairs))
         return "\n".join(rows)
     if isinstance(block, dm.Columns):
