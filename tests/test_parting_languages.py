@@ -7,11 +7,12 @@ import re
 
 import pytest
 from babel.dates import format_date
+from babel.numbers import format_currency
 from conftest import docx_text, normalise, pdf_text, sample_paths
 from test_languages import ENGLISH_TEMPLATE_WORDS, locale_for
 
 from generator.documents import render_document
-from generator.parting import effective_date
+from generator.parting import effective_date, outstanding
 from generator.project_file import load_project
 from generator.review import review_project
 
@@ -35,6 +36,7 @@ TITLES: dict[str, dict[str, str]] = {
         "en": "Client review",
         "sv": "Kundbedömning",
         "da": "Kundevurdering",
+        "fi": "Asiakkuuden arviointi",
         "ru": "Оценка заказчика",
     },
 }
@@ -62,6 +64,11 @@ def test_parting_documents_in_every_language(path, kind: str) -> None:  # type: 
                 assert project.termination.final_invoice in text
             for incident in project.incidents:  # the annex
                 assert normalise(format_date(incident.on, "medium", locale=locale)) in text
+            for state in outstanding(project, AS_OF):
+                assert (
+                    normalise(format_currency(state.outstanding, project.currency, locale=locale))
+                    in text
+                )
         if kind == "handoff":
             squashed = text.replace(" ", "")
             for account in project.accounts:

@@ -175,3 +175,23 @@ def test_charts_are_vectors_in_pdf_and_an_image_in_docx() -> None:
         loaded, "review", formats=["docx"], as_of=dt.date(2026, 11, 22), language="en"
     )
     assert again["docx"] == out["docx"]
+
+
+@pytest.mark.parametrize(
+    ("sample", "sentence"),
+    [
+        ("havbrise-social.yaml", "Keep this client only on stricter terms"),
+        ("jerry-webshop.yaml", "Part ways."),
+    ],
+)
+def test_the_recommendation_is_written_out(sample: str, sentence: str) -> None:
+    out = render_document(
+        load_project(SAMPLES / sample),
+        "review",
+        formats=["pdf"],
+        as_of=dt.date(2026, 11, 22),
+        language="en",
+    )
+    text = pdf_text(out["pdf"])
+    assert sentence in text
+    assert "What led to the verdict" in text and "Incidents recorded, by kind" in text

@@ -128,6 +128,8 @@ def _block(block: dm.Block) -> str:
             lines += [f"{_inline(f.label)}: {_inline(f.value) or '_' * 24}" for f in party.fields]
             parts.append("\n".join(lines))
         return "\n\n".join(parts)
+    if isinstance(block, dm.Chart) and not block.bars:
+        return ""
     if isinstance(block, dm.Chart):
         lines = [f"  {label}: {value:g} {block.unit}" for label, value in block.bars]
         return "\n".join([block.title, *lines])

@@ -69,6 +69,8 @@ def _block(block: dm.Block) -> str:
             ]
             parties.append("\n\n".join([*_blocks(party.heading), "\\\n".join(fields)]))
         return "\n\n".join(parties)
+    if isinstance(block, dm.Chart) and not block.bars:
+        return ""  # nothing measured: no chart
     if isinstance(block, dm.Chart):
         bars = "\n".join(f"| {_escape(label)} | {value:g} |" for label, value in block.bars)
         return f"**{_escape(block.title)}**\n\n| | {_escape(block.unit)} |\n|---|---:|\n{bars}"
