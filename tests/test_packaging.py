@@ -82,7 +82,9 @@ def _soffice() -> str | None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("kind", ["scope", "reminder-final", "waiting"])
+@pytest.mark.parametrize(
+    "kind", ["scope", "reminder-final", "waiting", "termination", "handoff", "review"]
+)
 @pytest.mark.parametrize("project_path", sample_paths(), ids=lambda p: p.stem)
 def test_libreoffice_opens_every_sample_docx(tmp_path: Path, project_path: Path, kind: str) -> None:
     soffice = _soffice()
