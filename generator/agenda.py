@@ -129,6 +129,9 @@ def project_agenda(loaded: LoadedProject, as_of: dt.date) -> list[AgendaItem]:
         found.append(
             item("waiting", f"waiting notice: {count} late", delay_days(late), document="waiting")
         )
+    for warning in loaded.warnings:
+        if warning.field == "signoff.fingerprint":
+            found.append(item("change", warning.message.split(" —")[0], 0))
     for change in project.changes:
         if change.status == "proposed" and change.requested_on <= as_of:
             age = (as_of - change.requested_on).days

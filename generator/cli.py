@@ -287,6 +287,26 @@ def review(project_path: Path, **options: Any) -> None:
 
 
 @cli.command()
+@PROJECT_ARGUMENT
+@click.option("--by", "signed_by", required=True, help="Who signed for the client.")
+@click.option(
+    "--on", "signed_on", type=DateType(), required=True, help="The date of the signature."
+)
+def sign(project_path: Path, signed_by: str, signed_on: dt.date) -> None:
+    """Record that the client signed the scope checklist: who, when, and its fingerprint.
+
+    From then on check, scope and due warn when the scope no longer matches what was signed.
+    """
+    from .record import record_signoff
+    from .scope import fingerprint, short_fingerprint
+
+    loaded, _ = _prepare(project_path, {"formats": None, "as_of": signed_on})
+    printed = short_fingerprint(fingerprint(loaded.project))
+    for line in record_signoff(project_path, signed_by, signed_on, printed):
+        click.echo(line)
+
+
+@cli.command()
 @click.argument(
     "paths",
     metavar="PATH...",

@@ -9,6 +9,7 @@ entry, nothing is written and the user is told what to add by hand.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -151,3 +152,94 @@ def _insert_after(lines: list[str], line: int, new: str) -> str:
         lines[line - 1] += "\r\n" if new.endswith("\r\n") else "\n"
     lines.insert(line, new)
     return "".join(lines)
+
+
+def set_values(text: str, name: str, mapping: DataPath, values: dict[str, str]) -> str:
+    """The file's text with each `key: value` of `values` set in the mapping at `mapping`:
+    an existing scalar replaced where it stands, a missing key added after the mapping's last
+    line, a missing mapping added at the end of the file. Verified by reading back."""
+    data, source, _ = parse_yaml_text(text, name)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    target = data
+    for part in mapping:
+        target = target.get(part) if isinstance(target, dict) else None
+    where = ".".join(str(part) for part in mapping)
+    by_hand = f"set {', '.join(f'{k}: {v}' for k, v in values.items())} under `{where}:` by hand"
+    if target is None:
+        if len(mapping) != 1:
+            raise RecordError(f"{name}: no `{where}:` section; {by_hand}")
+        if mapping in source.keys:  # `signoff:` with nothing after it
+            line = source.keys[mapping][0]
+            lines = text.splitlines(keepends=True)
+            lines[line - 1] = f"{where}:{newline}"
+            new = "".join(f"  {key}: {value}{newline}" for key, value in values.items())
+            new_text = _insert_after(lines, line, new)
+        else:
+            body = "".join(f"  {key}: {value}{newline}" for key, value in values.items())
+            separator = "" if text.endswith(("\n", "\r")) else newline
+            new_text = f"{text}{separator}{newline}{where}:{newline}{body}"
+    else:
+        new_text = text
+        for key, value in values.items():
+            new_text = _set_one(new_text, name, (*mapping, key), value, newline)
+    new_data, _, _ = parse_yaml_text(new_text, name)
+    expected = _with_values(data, mapping, values)
+    if new_data != expected:
+        raise RecordError(
+            f"{name}: an automatic edit would not be exact; nothing changed; {by_hand}"
+        )
+    return new_text
+
+
+def _set_one(text: str, name: str, path: DataPath, value: str, newline: str) -> str:
+    _, source, _ = parse_yaml_text(text, name)
+    lines = text.splitlines(keepends=True)
+    if path in source.keys and path in source.ends:
+        (line, column), (end_line, end_column) = source.values[path], source.ends[path]
+        if line != end_line:
+            raise RecordError(
+                f"{name}: {'.'.join(map(str, path))} spans several lines; set it by hand"
+            )
+        row = lines[line - 1]
+        if source.keys[path][0] == line and column - 1 <= len(row) and end_column - 1 >= column - 1:
+            lines[line - 1] = row[: column - 1] + value + row[end_column - 1 :]
+            return "".join(lines)
+    parent = path[:-1]
+    key_line, key_column = source.values[parent]
+    last = _last_content_line(source, parent) or key_line
+    return _insert_after(lines, last, " " * (key_column - 1) + f"{path[-1]}: {value}{newline}")
+
+
+def _with_values(data: Any, mapping: DataPath, values: dict[str, str]) -> Any:
+    import copy
+
+    result = copy.deepcopy(data)
+    target = result
+    for part in mapping:
+        if not isinstance(target.get(part), dict):
+            target[part] = {}
+        target = target[part]
+    for key, value in values.items():
+        target[key] = json.loads(value) if value.startswith('"') else value
+    return result
+
+
+def record_signoff(
+    project_path: Path, signed_by: str, signed_on: dt.date, short_fingerprint: str
+) -> list[str]:
+    """Set `signoff` (who, when, the fingerprint printed on the signed checklist)."""
+    text = project_path.read_bytes().decode("utf-8")
+    values = {
+        "signed_on": signed_on.isoformat(),
+        "signed_by": json.dumps(
+            signed_by, ensure_ascii=False
+        ),  # a quoted YAML string, whatever it holds
+        "fingerprint": short_fingerprint,
+    }
+    atomic_write(
+        project_path, set_values(text, str(project_path), ("signoff",), values).encode("utf-8")
+    )
+    return [
+        f"{'recorded':>9}  signed on {signed_on} by {signed_by}, "
+        f"fingerprint {short_fingerprint}, in {project_path}"
+    ]

@@ -51,6 +51,7 @@ def project_rules(project: Project) -> Iterator[Finding]:
     yield from _codes(project)
     yield from _dates(project)
     yield from _interest(project)
+    yield from _signed_scope(project)
     yield from _scope(project)
     yield from _unique(project)
     yield from _money(project)
@@ -121,6 +122,22 @@ def _dates(project: Project) -> Iterator[Finding]:
             yield Finding(
                 path, f"{later_text} ({later}) before {earlier_text} ({earlier})", warning
             )
+
+
+def _signed_scope(project: Project) -> Iterator[Finding]:
+    from .scope import fingerprint, short_fingerprint
+
+    signoff = project.signoff
+    if signoff is None or not signoff.fingerprint:
+        return
+    if signoff.fingerprint != short_fingerprint(fingerprint(project)):
+        when = f" on {signoff.signed_on}" if signoff.signed_on else ""
+        yield Finding(
+            ("signoff", "fingerprint"),
+            f"scope changed since it was signed{when} — record a change request and send "
+            "`inwriting change-order`",
+            warning=True,
+        )
 
 
 def _interest(project: Project) -> Iterator[Finding]:
