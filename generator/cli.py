@@ -306,6 +306,15 @@ def sign(project_path: Path, signed_by: str, signed_on: dt.date) -> None:
         click.echo(line)
 
 
+@cli.command("change-order")
+@PROJECT_ARGUMENT
+@click.argument("change_id", metavar="CR-ID")
+@_render_options
+def change_order(project_path: Path, change_id: str, **options: Any) -> None:
+    """Write the change order for one change request, for both parties to sign."""
+    _render("change-order", project_path, params={"change": change_id}, **options)
+
+
 @cli.command()
 @click.argument(
     "paths",

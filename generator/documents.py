@@ -119,6 +119,17 @@ def review_context(project: Project, as_of: dt.date) -> Context:
     return {**common_context(project, as_of), "review": review_project(project, as_of)}
 
 
+def change_order_context(project: Project, as_of: dt.date, *, change: str) -> Context:
+    from .changes import change_order_context as context
+    from .scope import fingerprint, short_fingerprint
+
+    return {
+        **common_context(project, as_of),
+        **context(project, as_of, change=change),
+        "short_fingerprint": short_fingerprint(fingerprint(project)),
+    }
+
+
 KINDS: dict[str, DocumentKind] = {
     kind.name: kind
     for kind in (
@@ -141,6 +152,9 @@ KINDS: dict[str, DocumentKind] = {
         DocumentKind(
             "review", review_context, "is this client worth keeping? (for you, not the client)"
         ),
+        DocumentKind(
+            "change-order", change_order_context, "a change to the signed scope, for both to sign"
+        ),
     )
 }
 
@@ -162,6 +176,9 @@ def output_name(
     """`<project.id>-<kind>.<ext>`, with the id made safe for every file system; a reminder
     also names its invoice: `<project.id>-reminder-<invoice>-<tone>.<ext>`."""
     stem = safe_stem(project.project.id)
+    change = (params or {}).get("change")
+    if change is not None and kind == "change-order":
+        return f"{stem}-change-order-{safe_stem(str(change), 'change')}.{format_name}"
     invoice = (params or {}).get("invoice")
     if invoice is not None and kind.startswith("reminder-"):
         tone = kind.removeprefix("reminder-")

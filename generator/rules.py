@@ -52,6 +52,7 @@ def project_rules(project: Project) -> Iterator[Finding]:
     yield from _dates(project)
     yield from _interest(project)
     yield from _signed_scope(project)
+    yield from _changes(project)
     yield from _scope(project)
     yield from _unique(project)
     yield from _money(project)
@@ -124,6 +125,13 @@ def _dates(project: Project) -> Iterator[Finding]:
             )
 
 
+def _changes(project: Project) -> Iterator[Finding]:
+    from .changes import change_problems
+
+    for path, message in change_problems(project):
+        yield Finding(path, message)
+
+
 def _signed_scope(project: Project) -> Iterator[Finding]:
     from .scope import fingerprint, short_fingerprint
 
@@ -185,8 +193,6 @@ def _unique(project: Project) -> Iterator[Finding]:
         ("changes", "id", [change.id for change in project.changes]),
         ("invoices", "number", [invoice.number for invoice in project.invoices]),
     ]
-    added = [(i, j, item.id) for i, c in enumerate(project.changes) for j, item in enumerate(c.add)]
-    scope_ids = {item.id for item in project.scope}
     for section, key, values in groups:
         first: dict[str, int] = {}
         for index, value in enumerate(values):
@@ -198,12 +204,6 @@ def _unique(project: Project) -> Iterator[Finding]:
                 )
             else:
                 first.setdefault(value, index)
-    for change_index, add_index, item_id in added:
-        if item_id in scope_ids:
-            yield Finding(
-                ("changes", change_index, "add", add_index, "id"),
-                f"{item_id} is already a scope item; give the new item its own id",
-            )
 
 
 def _money(project: Project) -> Iterator[Finding]:
