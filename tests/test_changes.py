@@ -1,0 +1,174 @@
+"""Change orders: arithmetic over sequences of changes, and requests that cannot apply."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLES, normalise, pdf_text
+
+from generator.changes import change_order_context, current_scope, total
+from generator.cli import cli
+from generator.model import Project
+
+AS_OF = dt.date(2026, 11, 22)
+
+
+def project(*changes: dict[str, Any]) -> Project:
+    """Three items: A 1000 (fixed), B 10 h × 100, C 500; then the changes given."""
+    return Project.model_validate(
+        {
+            "format": "1",
+            "currency": "EUR",
+            "provider": {"name": "P"},
+            "client": {"name": "C"},
+            "project": {"id": "X", "name": "X", "start": "2026-01-05", "end": "2026-06-30"},
+            "terms": {"payment_days": "14", "feedback_days": "3", "hourly_rate": "100"},
+            "scope": [
+                {"id": "A", "title": "A", "fee": "1000", "deadline": "2026-03-01"},
+                {"id": "B", "title": "B", "hours": "10", "deadline": "2026-04-01"},
+                {"id": "C", "title": "C", "fee": "500", "deadline": "2026-05-01"},
+            ],
+            "changes": list(changes),
+        }
+    )
+
+
+def change(change_id: str, status: str, **fields: Any) -> dict[str, Any]:
+    return {
+        "id": change_id,
+        "requested_on": "2026-02-01",
+        "summary": "s",
+        "status": status,
+        **fields,
+    }
+
+
+def test_a_sequence_of_approved_rejected_and_proposed_changes() -> None:
+    p = project(
+        change("CR-1", "approved", add=[{"id": "D", "title": "D", "fee": "300"}]),  # +300
+        change("CR-2", "rejected", remove=["A"]),  # ignored: rejected
+        change("CR-3", "approved", remove=["C"], modify=[{"id": "B", "hours": "12"}]),  # -500, +200
+        change(
+            "CR-4",
+            "proposed",
+            modify=[{"id": "A", "fee": "1250", "deadline": "2026-03-15"}],
+            new_end="2026-07-15",
+        ),
+    )
+    items, applied = current_scope(p)
+    assert [c.id for c in applied] == ["CR-1", "CR-3"]
+    assert total(items, p) == Decimal("1000") + Decimal("1200") + Decimal(
+        "300"
+    )  # C dropped, B 12 h
+    context = change_order_context(p, AS_OF, change="CR-4")
+    assert context["original_total"] == Decimal("2500")
+    assert context["earlier_delta"] == Decimal("0")  # +300 (CR-1) -500 (C) +200 (B)
+    assert context["cost_delta"] == Decimal("250")
+    assert context["updated_total"] == Decimal("2750")
+    assert [(row.id, row.kind) for row in context["rows"]] == [("A", "modified")]
+    assert [row.id for row in context["moved"]] == ["A"]
+    assert context["new_end"] == dt.date(2026, 7, 15) and context["previous_end"] == dt.date(
+        2026, 6, 30
+    )
+    removal = change_order_context(p, AS_OF, change="CR-3")
+    assert [(row.id, row.kind, row.fee_before, row.fee_after) for row in removal["rows"]] == [
+        ("C", "removed", Decimal("500"), Decimal("0")),
+        ("B", "modified", Decimal("1000.00"), Decimal("1200.00")),
+    ]
+    assert removal["cost_delta"] == Decimal("-300")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            [change("CR-1", "proposed", remove=["Z"])],
+            "changes[0].remove[0]",
+            "no scope item Z to remove",
+        ),
+        (
+            [change("CR-1", "proposed", remove=["A", "A"])],
+            "changes[0].remove[1]",
+            "A is removed twice",
+        ),
+        (
+            [change("CR-1", "approved", remove=["A"]), change("CR-2", "proposed", remove=["A"])],
+            "changes[1].remove[0]",
+            "A is removed twice",
+        ),
+        (
+            [
+                change("CR-1", "approved", remove=["A"]),
+                change("CR-2", "proposed", modify=[{"id": "A", "fee": "1"}]),
+            ],
+            "changes[1].modify[0].id",
+            "A was dropped from the scope",
+        ),
+        (
+            [change("CR-1", "proposed", modify=[{"id": "Q", "fee": "1"}])],
+            "changes[0].modify[0].id",
+            "no scope item Q",
+        ),
+        (
+            [change("CR-1", "proposed", add=[{"id": "A", "title": "x", "fee": "1"}])],
+            "changes[0].add[0].id",
+            "already a scope item",
+        ),
+        (
+            [change("CR-1", "proposed", decided_on="2026-01-01")],
+            "changes[0].decided_on",
+            "before it was requested",
+        ),
+    ],
+)
+def test_requests_that_cannot_apply_are_refused_with_their_line(
+    tmp_path: Path, changes: list[dict[str, Any]], field: str, message: str
+) -> None:
+    import yaml
+
+    data = project().model_dump(mode="json", by_alias=True, exclude_none=True)
+    data["changes"] = changes
+    path = tmp_path / "p.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 2
+    line = next(line for line in result.output.splitlines() if f": {field}: " in line)
+    assert message in line and line.startswith(f"{path}:")
+
+
+def test_change_order_document() -> None:
+    result = CliRunner().invoke(
+        cli,
+        [
+            "change-order",
+            str(SAMPLES / "jerry-webshop.yaml"),
+            "CR-9",
+            "--as-of",
+            "2026-11-22",
+            "--out",
+            "x",
+        ],
+    )
+    assert result.exit_code == 2 and "no change request 'CR-9'" in result.output
+    from generator.documents import render_document
+    from generator.project_file import load_project
+
+    out = render_document(
+        load_project(SAMPLES / "jerry-webshop.yaml"),
+        "change-order",
+        formats=["pdf"],
+        as_of=AS_OF,
+        params={"change": "CR-1"},
+    )
+    text = normalise(pdf_text(out["pdf"]))
+    for expected in (
+        "Change order CR-1", "August 28, 2026", "Jerry Malone", "Add gift cards", "Gift cards",
+        "+$1,400.00", "$10,600.00", "$12,000.00", "November 29, 2026 instead of November 30, 2026",
+        "No work on these changes starts before this change order is signed by both parties",
+    ):  # fmt: skip
+        assert expected in text, expected
