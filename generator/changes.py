@@ -112,6 +112,11 @@ def end_before(project: Project, applied: list[ChangeRequest]) -> dt.date | None
 def change_order_context(project: Project, as_of: dt.date, *, change: str) -> dict[str, Any]:
     index = change_index(project, change)
     request = project.changes[index]
+    if request.status == "rejected":
+        raise InputError(
+            f"change request {change} is rejected; "
+            "set its status to proposed to put it to the client again"
+        )
     before, applied = scope_before(project, index)
     after = apply(before, request)
     by_id_before = {item.id: item for item in before}

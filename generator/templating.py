@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent, get_minus_sign_symbol
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -159,12 +159,17 @@ def _locale(context: Any) -> Locale:
 
 @jinja2.pass_context
 def _date_filter(context: Any, value: dt.date, style: str = "long") -> str:
-    return str(format_date(value, style, locale=_locale(context)))
+    # Day and month stay together ("13. / elokuuta" split over two lines looks broken);
+    # the year may still wrap so a long date fits a narrow table column.
+    return str(format_date(value, style, locale=_locale(context))).replace(" ", "\u00a0", 1)
 
 
 @jinja2.pass_context
 def _money_filter(context: Any, value: Decimal, currency: str | None = None) -> str:
-    return str(format_currency(value, currency or context["currency"], locale=_locale(context)))
+    locale = _locale(context)
+    text = str(format_currency(value, currency or context["currency"], locale=locale))
+    # Babel's patterns write a hyphen; Swedish and Finnish typeset a true minus sign.
+    return text.replace("-", get_minus_sign_symbol(locale), 1) if value < 0 else text
 
 
 @jinja2.pass_context

@@ -172,3 +172,26 @@ def test_change_order_document() -> None:
         "No work on these changes starts before this change order is signed by both parties",
     ):  # fmt: skip
         assert expected in text, expected
+
+
+def test_a_rejected_change_request_gets_no_change_order(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["change-order", str(SAMPLES / "tallbacken-bageri.yaml"), "ÄB-2", "--out", str(tmp_path)],
+    )
+    assert result.exit_code == 2, result.output
+    assert "ÄB-2 is rejected" in result.output and list(tmp_path.iterdir()) == []
+
+
+def test_negative_amounts_use_each_languages_minus_sign() -> None:
+    from babel import Locale
+
+    from generator.templating import environment
+
+    template = environment().from_string("{{ amount|money }}")
+    for tag, minus in (("sv_SE", "\N{MINUS SIGN}"), ("en_US", "-")):
+        rendered = template.render(
+            amount=Decimal("-1200"), currency="SEK", locale=Locale.parse(tag)
+        )
+        text = rendered.replace("\\", "")  # the Markdown escaping of the output
+        assert text.startswith(minus) and "1" in text, text

@@ -8,9 +8,10 @@ import re
 import pytest
 from babel.dates import format_date
 from babel.numbers import format_currency
-from conftest import docx_text, normalise, pdf_text, sample_paths
+from conftest import SAMPLES, docx_text, normalise, pdf_text, sample_paths
 from test_languages import ENGLISH_TEMPLATE_WORDS, locale_for
 
+from generator.changes import change_order_context
 from generator.documents import render_document
 from generator.parting import effective_date, outstanding
 from generator.project_file import load_project
@@ -77,6 +78,56 @@ def test_parting_documents_in_every_language(path, kind: str) -> None:  # type: 
                 assert normalise(deliverable.name).replace(" ", "") in squashed
         if kind == "review":
             assert str(review_project(project, AS_OF).score) in text
+        if language != "en":
+            leaked = [w for w in ENGLISH_TEMPLATE_WORDS if re.search(rf"\b{w}\b", raw)]
+            assert leaked == [], leaked
+
+
+CHANGE_ORDER_TITLES = {
+    "en": "Change order",
+    "sv": "Ändringsbeställning",
+    "da": "Ændringsaftale",
+    "fi": "Muutostilaus",
+    "ru": "Дополнительное соглашение",
+}
+CHANGE_CASES = [
+    *((path, None) for path in sample_paths()),
+    *((SAMPLES / "jerry-webshop.yaml", language) for language in CHANGE_ORDER_TITLES),
+]
+
+
+@pytest.mark.parametrize(("path", "language"), CHANGE_CASES, ids=lambda v: getattr(v, "stem", v))
+def test_change_orders_in_every_language(path, language: str | None) -> None:  # type: ignore[no-untyped-def]
+    loaded = load_project(path)
+    project = loaded.project
+    offered = [change for change in project.changes if change.status != "rejected"]
+    if not offered:
+        pytest.skip(f"{path.stem} has no change request to put in writing")
+    change = offered[-1]
+    language = language or project.language
+    context = change_order_context(project, AS_OF, change=change.id)
+    out = render_document(
+        loaded,
+        "change-order",
+        formats=["pdf", "docx"],
+        as_of=AS_OF,
+        language=language,
+        params={"change": change.id},
+    )
+    locale = locale_for(language, project.jurisdiction)
+    for raw in (pdf_text(out["pdf"]), docx_text(out["docx"])):
+        text = normalise(raw)
+        assert normalise(CHANGE_ORDER_TITLES[language]) in text
+        assert change.id in text and normalise(project.client.name) in text
+        total = format_currency(context["updated_total"], project.currency, locale=locale)
+        assert normalise(total).replace("-", "\N{MINUS SIGN}") in text.replace(
+            "-", "\N{MINUS SIGN}"
+        )
+        if context["new_end"]:
+            assert normalise(format_date(context["new_end"], "long", locale=locale)) in text
+        for row in context["rows"]:
+            assert row.id in text
+        assert not re.search(r"(?<!\.)\.\.(?!\.)", raw.replace("...", "")), "double full stop"
         if language != "en":
             leaked = [w for w in ENGLISH_TEMPLATE_WORDS if re.search(rf"\b{w}\b", raw)]
             assert leaked == [], leaked
