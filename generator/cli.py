@@ -130,10 +130,16 @@ def _render_options(command: Any) -> Any:
 
 @cli.command()
 @PROJECT_ARGUMENT
+@click.option(
+    "--current",
+    is_flag=True,
+    help="The consolidated version with every approved change request applied"
+    " (written as <id>-scope-current).",
+)
 @_render_options
-def scope(project_path: Path, **options: Any) -> None:
+def scope(project_path: Path, current: bool, **options: Any) -> None:
     """Write the scope checklist the client signs before work starts."""
-    _render("scope", project_path, **options)
+    _render("scope", project_path, params={"current": True} if current else None, **options)
 
 
 def _render(

@@ -52,7 +52,15 @@ def common_context(project: Project, as_of: dt.date) -> Context:
     }
 
 
-def scope_context(project: Project, as_of: dt.date) -> Context:
+def scope_context(project: Project, as_of: dt.date, *, current: bool = False) -> Context:
+    included: list[Any] = []
+    if current:
+        # The consolidated version: the signed scope with every approved change applied.
+        from .changes import current_scope, end_before
+
+        items, included = current_scope(project)
+        info = project.project.model_copy(update={"end": end_before(project, included)})
+        project = project.model_copy(update={"scope": items, "project": info})
     lines = scope_lines(project)
     total = scope_total(lines)
     deposit = deposit_amount(project, total)
@@ -75,6 +83,7 @@ def scope_context(project: Project, as_of: dt.date) -> Context:
         ),
         "interest_rate": late_interest if isinstance(late_interest, Decimal) else None,
         "has_hours": any(line.hours is not None for line in lines),
+        "included_changes": [change.id for change in included],
     }
 
 
@@ -179,6 +188,8 @@ def output_name(
     change = (params or {}).get("change")
     if change is not None and kind == "change-order":
         return f"{stem}-change-order-{safe_stem(str(change), 'change')}.{format_name}"
+    if kind == "scope" and (params or {}).get("current"):
+        return f"{stem}-scope-current.{format_name}"
     invoice = (params or {}).get("invoice")
     if invoice is not None and kind.startswith("reminder-"):
         tone = kind.removeprefix("reminder-")

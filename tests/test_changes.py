@@ -195,3 +195,73 @@ def test_negative_amounts_use_each_languages_minus_sign() -> None:
         )
         text = rendered.replace("\\", "")  # the Markdown escaping of the output
         assert text.startswith(minus) and "1" in text, text
+
+
+CURRENT_CASES = [
+    ("jerry-webshop", "en"),
+    ("jerry-webshop", "da"),
+    ("tallbacken-bageri", "sv"),
+    ("revontuli-kaannos", "fi"),
+    ("severnyi-veter", "ru"),
+]
+
+
+@pytest.mark.parametrize(("stem", "language"), CURRENT_CASES)
+def test_the_current_scope_applies_every_approved_change(
+    tmp_path: Path, stem: str, language: str
+) -> None:
+    from babel.numbers import format_currency
+
+    from generator.locales import document_locale
+    from generator.project_file import load_project
+    from generator.scope import scope_lines, scope_total
+
+    text = (SAMPLES / f"{stem}.yaml").read_text(encoding="utf-8")
+    path = tmp_path / f"{stem}.yaml"
+    path.write_text(text.replace("status: proposed", "status: approved", 1), encoding="utf-8")
+    project = load_project(path).project
+    items, applied = current_scope(project)
+    assert applied, "the copy has an approved change"
+    out = tmp_path / "out"
+    args = ["scope", str(path), "--current", "--lang", language, "--as-of", "2026-11-22"]
+    result = CliRunner().invoke(cli, [*args, "--out", str(out), "--format", "pdf,docx"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        f"{project.project.id}-scope-current.docx",
+        f"{project.project.id}-scope-current.pdf",
+    ]
+    current = project.model_copy(update={"scope": items})
+    expected_total = scope_total(scope_lines(current))
+    locale = document_locale(language, project.jurisdiction)
+    money = normalise(format_currency(expected_total, project.currency, locale=locale))
+    for document in out.iterdir():
+        raw = pdf_text(document.read_bytes()) if document.suffix == ".pdf" else _docx(document)
+        shown = normalise(raw)
+        assert all(change.id in shown for change in applied)
+        assert money in shown, money
+        for item in items:
+            if item.status != "dropped":
+                assert normalise(item.title) in shown, item.title
+        squashed = shown.replace(" ", "")
+        for item_id in (i for change in applied for i in change.remove):
+            removed = next(item for item in project.scope if item.id == item_id)
+            assert normalise(removed.title).replace(" ", "") not in squashed
+
+
+def _docx(path: Path) -> str:
+    from conftest import docx_text
+
+    return docx_text(path.read_bytes())
+
+
+def test_without_approved_changes_the_current_scope_is_the_signed_one(tmp_path: Path) -> None:
+    args = ["scope", str(SAMPLES / "jerry-webshop.yaml"), "--as-of", "2026-11-22", "--format"]
+    runner = CliRunner()
+    assert runner.invoke(cli, [*args, "md", "--out", str(tmp_path / "a")]).exit_code == 0
+    assert (
+        runner.invoke(cli, [*args, "md", "--current", "--out", str(tmp_path / "b")]).exit_code == 0
+    )
+    (signed,) = (tmp_path / "a").iterdir()
+    (current,) = (tmp_path / "b").iterdir()
+    assert current.name == signed.name.replace("-scope.", "-scope-current.")
+    assert current.read_text(encoding="utf-8") == signed.read_text(encoding="utf-8")
