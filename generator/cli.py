@@ -312,6 +312,59 @@ def sign(project_path: Path, signed_by: str, signed_on: dt.date) -> None:
         click.echo(line)
 
 
+@cli.command()
+@click.argument(
+    "old_path", metavar="OLD.yaml", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.argument(
+    "new_path", metavar="NEW.yaml", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--summary", help="What the client asked for, in their words (else a list of the changes)."
+)
+@click.option("--id", "change_id", help="The change request's id (else the one after the last).")
+@click.option(
+    "--on", "requested_on", type=DateType(), help="When it was asked for (default: today)."
+)
+@click.option(
+    "--record",
+    is_flag=True,
+    help="Write it into NEW.yaml: its scope goes back to OLD's, and the difference becomes"
+    " a proposed change request.",
+)
+def diff(
+    old_path: Path,
+    new_path: Path,
+    summary: str | None,
+    change_id: str | None,
+    requested_on: dt.date | None,
+    record: bool,
+) -> None:
+    """Print the change request that turns OLD's scope into NEW's, as YAML for `changes:`."""
+    from .diff import as_yaml, record_change, scope_change
+
+    old, _ = _prepare(old_path, {"formats": None, "as_of": None})
+    new, _ = _prepare(new_path, {"formats": None, "as_of": None})
+    entry, unsaid = scope_change(
+        old.project,
+        new.project,
+        on=requested_on or dt.date.today(),
+        summary=summary,
+        change_id=change_id,
+    )
+    for line in unsaid:
+        click.echo(f"warning: {line}", err=True)
+    if not any(key in entry for key in ("add", "remove", "modify", "new_end")):
+        click.echo(f"no change to the scope between {old_path} and {new_path}", err=True)
+        return
+    click.echo("- " + as_yaml(entry).replace("\n", "\n  "))
+    if record:
+        record_change(new_path, old_path, old.project, new.project, entry)
+        click.echo(
+            f"{'recorded':>9}  change request {entry['id']} (proposed) in {new_path}", err=True
+        )
+
+
 @cli.command("change-order")
 @PROJECT_ARGUMENT
 @click.argument("change_id", metavar="CR-ID")

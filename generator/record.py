@@ -118,12 +118,12 @@ def _insert(text: str, source: SourceMap, invoice: DataPath, key: str, entry: st
             return _insert_after(lines, key_line, " " * (key_column + 1) + f"- {entry}{newline}")
         first_line = source.values[items[0]][0]
         dash = lines[first_line - 1].index("-")
-        last = _last_content_line(source, items[-1])
+        last = last_content_line(source, items[-1])
         return _insert_after(lines, last, " " * dash + f"- {entry}{newline}")
     line, column = source.values[invoice]
     if lines[line - 1][column - 1 :].startswith("{"):
         raise ValueError("a flow-style invoice")
-    last = _last_content_line(source, invoice)
+    last = last_content_line(source, invoice)
     indent = " " * (column - 1)
     return _insert_after(lines, last, f"{indent}{key}:{newline}{indent}  - {entry}{newline}")
 
@@ -138,7 +138,7 @@ def _insert_in_flow(lines: list[str], end: tuple[int, int], entry: str, *, empty
     return "".join(lines)
 
 
-def _last_content_line(source: SourceMap, prefix: DataPath) -> int:
+def last_content_line(source: SourceMap, prefix: DataPath) -> int:
     """The last line holding any part of the node at `prefix` (block scalars end a line on)."""
     last = 0
     for path, (line, column) in source.ends.items():
@@ -206,7 +206,7 @@ def _set_one(text: str, name: str, path: DataPath, value: str, newline: str) -> 
             return "".join(lines)
     parent = path[:-1]
     key_line, key_column = source.values[parent]
-    last = _last_content_line(source, parent) or key_line
+    last = last_content_line(source, parent) or key_line
     return _insert_after(lines, last, " " * (key_column - 1) + f"{path[-1]}: {value}{newline}")
 
 
