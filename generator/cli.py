@@ -365,6 +365,89 @@ def diff(
         )
 
 
+@cli.command("sign-pdf")
+@click.argument(
+    "pdf_path", metavar="FILE.pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--p12",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Your certificate and key, as a .p12 / .pfx file.",
+)
+@click.option(
+    "--passphrase",
+    envvar="INWRITING_P12_PASSPHRASE",
+    prompt="Passphrase of the certificate",
+    hide_input=True,
+    default="",
+    show_default=False,
+    help="The .p12 file's passphrase (or set INWRITING_P12_PASSPHRASE; asked for when missing).",
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the signed PDF (default: FILE-signed.pdf next to FILE).",
+)
+@click.option("--force", is_flag=True, help="Replace an existing signed file.")
+def sign_pdf(
+    pdf_path: Path, p12: Path, passphrase: str, out_path: Path | None, force: bool
+) -> None:
+    """Sign a finished PDF digitally (a new file; the original stays as it is)."""
+    from .pdfsign import sign_pdf as sign
+
+    out = out_path or pdf_path.with_name(f"{pdf_path.stem}-signed.pdf")
+    if out.resolve() == pdf_path.resolve():
+        raise InputError("--out: the signed copy cannot replace the original; choose another name")
+    if out.exists() and not force:
+        raise InputError(f"{out} exists; pass --force to replace it")
+    field = sign(pdf_path, p12, passphrase=passphrase or None, out=out)
+    click.echo(f"{'signed':>9}  {out} (field {field})")
+
+
+@cli.command()
+@click.argument(
+    "pdf_path", metavar="FILE.pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--trust",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A certificate (PEM or DER) to trust as the signer's or their authority's; repeatable.",
+)
+def verify(pdf_path: Path, trust: tuple[Path, ...]) -> None:
+    """Check every digital signature in a PDF, and whether the document changed after signing.
+
+    Exit code 0 when every signature is intact and nothing but signatures was added since;
+    1 otherwise, or when the PDF has no signature.
+    """
+    from .pdfsign import verify_pdf
+
+    reports = verify_pdf(pdf_path, list(trust))
+    if not reports:
+        click.echo(f"{pdf_path}: no digital signature")
+        raise SystemExit(1)
+    for report in reports:
+        click.echo(f"{report.field}: signed by {report.signer} at {report.signed_at}")
+        click.echo(
+            "  intact: the signed content is exactly as it was signed"
+            if report.intact
+            else "  NOT INTACT: the signed content was altered after signing"
+        )
+        click.echo(
+            "  unchanged since signing"
+            if report.unchanged
+            else f"  CHANGED after signing: {report.changes}"
+        )
+        click.echo(
+            "  certificate: trusted"
+            if report.trusted
+            else "  certificate: not checked against a trusted authority (pass --trust CERT)"
+        )
+    raise SystemExit(0 if all(report.ok for report in reports) else 1)
+
+
 @cli.command("change-order")
 @PROJECT_ARGUMENT
 @click.argument("change_id", metavar="CR-ID")
