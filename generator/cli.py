@@ -50,11 +50,9 @@ class FormatList(click.ParamType[list[str]]):
         return names
 
 
-PROJECT_ARGUMENT = click.argument(
-    "project_path",
-    metavar="PROJECT.yaml",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-)
+EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+PROJECT_ARGUMENT = click.argument("project_path", metavar="PROJECT.yaml", type=EXISTING_FILE)
+PDF_ARGUMENT = click.argument("pdf_path", metavar="FILE.pdf", type=EXISTING_FILE)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -366,13 +364,11 @@ def diff(
 
 
 @cli.command("sign-pdf")
-@click.argument(
-    "pdf_path", metavar="FILE.pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@PDF_ARGUMENT
 @click.option(
     "--p12",
     required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="Your certificate and key, as a .p12 / .pfx file.",
 )
 @click.option(
@@ -407,13 +403,11 @@ def sign_pdf(
 
 
 @cli.command()
-@click.argument(
-    "pdf_path", metavar="FILE.pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@PDF_ARGUMENT
 @click.option(
     "--trust",
     multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="A certificate (PEM or DER) to trust as the signer's or their authority's; repeatable.",
 )
 def verify(pdf_path: Path, trust: tuple[Path, ...]) -> None:
