@@ -386,9 +386,18 @@ def diff(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Where to write the signed PDF (default: FILE-signed.pdf next to FILE).",
 )
+@click.option(
+    "--field",
+    help="The signature field to sign (default: the first empty one, e.g. party-1-signature).",
+)
 @click.option("--force", is_flag=True, help="Replace an existing signed file.")
 def sign_pdf(
-    pdf_path: Path, p12: Path, passphrase: str, out_path: Path | None, force: bool
+    pdf_path: Path,
+    p12: Path,
+    passphrase: str,
+    out_path: Path | None,
+    field: str | None,
+    force: bool,
 ) -> None:
     """Sign a finished PDF digitally (a new file; the original stays as it is)."""
     from .pdfsign import sign_pdf as sign
@@ -398,7 +407,7 @@ def sign_pdf(
         raise InputError("--out: the signed copy cannot replace the original; choose another name")
     if out.exists() and not force:
         raise InputError(f"{out} exists; pass --force to replace it")
-    field = sign(pdf_path, p12, passphrase=passphrase or None, out=out)
+    field = sign(pdf_path, p12, passphrase=passphrase or None, out=out, field=field)
     click.echo(f"{'signed':>9}  {out} (field {field})")
 
 
@@ -429,11 +438,12 @@ def verify(pdf_path: Path, trust: tuple[Path, ...]) -> None:
             if report.intact
             else "  NOT INTACT: the signed content was altered after signing"
         )
-        click.echo(
-            "  unchanged since signing"
-            if report.unchanged
-            else f"  CHANGED after signing: {report.changes}"
-        )
+        if not report.unchanged:
+            click.echo(f"  CHANGED after signing: {report.changes}")
+        elif report.changes == "nothing":
+            click.echo("  nothing added since signing")
+        else:
+            click.echo(f"  added since signing: {report.changes} (allowed on a signed form)")
         click.echo(
             "  certificate: trusted"
             if report.trusted

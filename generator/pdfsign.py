@@ -10,6 +10,17 @@ from typing import Any
 from .errors import InputError
 from .output import atomic_write
 
+# What pyHanko's change analysis found after a signature, in words. Filling in the form,
+# including the other party's signature, is what a signed form is for; anything else is not.
+LATER_CHANGES = {
+    "NONE": "nothing",
+    "LTA_UPDATES": "validation data only",
+    "FORM_FILLING": "form fields filled in or signed",
+    "ANNOTATIONS": "comments or markup added",
+    "OTHER": "the content was changed",
+}
+ALLOWED_AFTER_SIGNING = {"NONE", "LTA_UPDATES", "FORM_FILLING"}
+
 
 @dataclass(frozen=True)
 class SignatureReport:
@@ -85,8 +96,7 @@ def verify_pdf(path: Path, trust: list[Path] | None = None) -> list[SignatureRep
                 SignatureReport(signature.field_name, "?", "?", False, False, False, problem)
             )
             continue
-        level = status.modification_level
-        level_name = level.name.lower().replace("_", " ") if level is not None else "unknown"
+        level = status.modification_level.name if status.modification_level else "OTHER"
         reports.append(
             SignatureReport(
                 field=signature.field_name,
@@ -94,8 +104,8 @@ def verify_pdf(path: Path, trust: list[Path] | None = None) -> list[SignatureRep
                 signed_at=str(status.signer_reported_dt or "not stated"),
                 intact=bool(status.intact and status.valid),
                 trusted=bool(status.trusted),
-                unchanged=level is not None and level.name in ("NONE", "LTA_UPDATES"),
-                changes="none" if level is not None and level.name == "NONE" else level_name,
+                unchanged=level in ALLOWED_AFTER_SIGNING,
+                changes=LATER_CHANGES[level],
             )
         )
     return reports
@@ -122,9 +132,15 @@ def _read_pdf(path: Path) -> bytes:
 
 
 def _free_field_name(writer: object) -> str:
+    """The first empty signature field (inwriting's PDFs have one per party, the provider
+    first), or a new invisible one."""
     from pyhanko.sign.fields import enumerate_sig_fields
 
-    taken = {name for name, _, _ in enumerate_sig_fields(writer)}  # type: ignore[arg-type]
+    fields = list(enumerate_sig_fields(writer))  # type: ignore[arg-type]
+    empty = [name for name, value, _ in fields if value is None]
+    if empty:
+        return str(empty[0])
+    taken = {name for name, _, _ in fields}
     number = 1
     while f"Signature{number}" in taken:
         number += 1

@@ -112,3 +112,51 @@ def test_bad_input_is_refused_without_writing(
     assert _sign(scope_pdf, certificate[0]).exit_code == 0  # type: ignore[attr-defined]
     again = _sign(scope_pdf, certificate[0])
     assert again.exit_code == 2 and "--force" in again.output  # type: ignore[attr-defined]
+
+
+def test_the_checklist_carries_real_form_fields(scope_pdf: Path) -> None:
+    from pypdf import PdfReader
+
+    from generator.project_file import load_project
+
+    fields = PdfReader(scope_pdf).get_fields() or {}
+    kinds: dict[str, list[str]] = {}
+    for name, field in fields.items():
+        kinds.setdefault(str(field.get("/FT")), []).append(name)
+    live = [
+        i
+        for i in load_project(SAMPLES / "jerry-webshop.yaml").project.scope
+        if i.status != "dropped"
+    ]
+    assert len(kinds["/Btn"]) == len(live)  # one tick box per item, none in the header
+    assert sorted(kinds["/Sig"]) == ["party-1-signature", "party-2-signature"]
+    assert {"party-1-line-1", "party-2-line-1"} <= set(kinds["/Tx"])  # the date lines
+
+
+def test_change_orders_carry_signature_fields(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    args = ["change-order", str(SAMPLES / "severnyi-veter.yaml"), "ДС-1", "--format", "pdf"]
+    assert CliRunner().invoke(cli, [*args, "--out", str(tmp_path)]).exit_code == 0
+    (pdf,) = tmp_path.glob("*.pdf")
+    fields = PdfReader(pdf).get_fields() or {}
+    assert {name for name, f in fields.items() if f.get("/FT") == "/Sig"} == {
+        "party-1-signature",
+        "party-2-signature",
+    }
+
+
+def test_both_parties_sign_in_their_own_fields(
+    scope_pdf: Path, certificate: tuple[Path, Path]
+) -> None:
+    p12, _ = certificate
+    first = scope_pdf.with_name("first.pdf")
+    both = scope_pdf.with_name("both.pdf")
+    assert _sign(scope_pdf, p12, "--out", str(first)).exit_code == 0  # type: ignore[attr-defined]
+    assert _sign(first, p12, "--out", str(both)).exit_code == 0  # type: ignore[attr-defined]
+    result = CliRunner().invoke(cli, ["verify", str(both)])
+    assert result.exit_code == 0, result.output
+    assert "party-1-signature:" in result.output and "party-2-signature:" in result.output
+    assert (
+        "form fields filled in or signed" in result.output
+    )  # the second signature, after the first

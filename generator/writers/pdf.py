@@ -40,6 +40,7 @@ from .. import docmodel as dm
 from ..errors import RenderError
 from . import WriterOptions
 from .layout import column_widths
+from .pdf_forms import FieldNames, FormLine, TickBox
 
 FONT = "DejaVuSans"
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
@@ -203,10 +204,11 @@ def _strict_bounds() -> Iterator[None]:
 class _Builder:
     """Turns model blocks into platypus flowables for a frame of a given width."""
 
-    def __init__(self, width: float, page_height: float) -> None:
+    def __init__(self, width: float, page_height: float, names: FieldNames | None = None) -> None:
         self.width = width
         self.page_height = page_height  # the height of an empty frame
         self.styles = _styles()
+        self.names = names or FieldNames()
 
     def blocks(self, blocks: Iterable[dm.Block]) -> Iterable[Flowable]:
         items = list(blocks)
@@ -271,7 +273,7 @@ class _Builder:
             yield HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=4, spaceAfter=8)
 
     def sub(self, width: float) -> _Builder:
-        return _Builder(width, self.page_height)
+        return _Builder(width, self.page_height, self.names)
 
     def list_block(self, block: dm.ListBlock) -> Flowable:
         items = []
@@ -299,7 +301,10 @@ class _Builder:
         widths = column_widths(block, self.width, _measure, CELL_PADDING)
         rows = [block.header, *block.rows]
         data = [
-            [self.cell(cell, self.styles["head" if index == 0 else "cell"]) for cell in row]
+            [
+                self.cell(cell, self.styles["head" if index == 0 else "cell"], index > 0)
+                for cell in row
+            ]
             for index, row in enumerate(rows)
         ]
         commands: list[tuple[Any, ...]] = [
@@ -322,13 +327,15 @@ class _Builder:
         table.spaceAfter = 8
         return table
 
-    def cell(self, cell: dm.Cell, style: ParagraphStyle) -> Any:
-        # A lone checkbox or an empty cell is drawn as a plain string: nothing to wrap, and a
-        # Paragraph per row would cost markup parsing and line breaking for one glyph.
+    def cell(self, cell: dm.Cell, style: ParagraphStyle, fillable: bool = False) -> Any:
+        # A lone checkbox or an empty cell needs no Paragraph: nothing to wrap, and a Paragraph
+        # per row would cost markup parsing and line breaking for one glyph.
         if not cell.content:
             return ""
         if len(cell.content) == 1 and isinstance(cell.content[0], dm.Checkbox):
-            return _box(cell.content[0])
+            if fillable:  # a real tick box, so the client can tick items off in any reader
+                return TickBox(self.names.next_box(), cell.content[0].checked, INK)
+            return _box(cell.content[0])  # the header repeats on every page: a glyph
         alignment = {"right": TA_RIGHT, "center": TA_CENTER}.get(cell.align or "", TA_LEFT)
         return Paragraph(markup(cell.content), _aligned(style, alignment))
 
@@ -376,15 +383,17 @@ class _Builder:
         ]
         heights: list[float] = [0]
         lines = max(len(party.fields) for party in block.parties)
+        prefix = self.names.next_block()
         for line in range(lines):
             values, labels = [], []
-            for party in block.parties:
+            for number, party in enumerate(block.parties, start=1):
                 field = party.fields[line] if line < len(party.fields) else None
-                values.append(
-                    Paragraph(markup(field.value), self.styles["cell"])
-                    if field and field.value
-                    else ""
-                )
+                if field and field.value:
+                    values.append(Paragraph(markup(field.value), self.styles["cell"]))
+                elif field:
+                    values.append(self._form_line(party, line, f"{prefix}party-{number}"))
+                else:
+                    values.append("")
                 labels.append(Paragraph(markup(field.label), self.styles["small"]) if field else "")
             value_row = len(rows)
             rows += [self._spread(values), self._spread(labels)]
@@ -403,6 +412,15 @@ class _Builder:
         table.setStyle(_table_style(commands))
         table.spaceBefore = 4
         return table
+
+    @staticmethod
+    def _form_line(party: dm.SignatureParty, line: int, prefix: str) -> FormLine:
+        """An empty line becomes a fillable field; a party's last empty line is where they
+        sign (every template ends a party with its signature line), so a signature field."""
+        empty = [index for index, field in enumerate(party.fields) if not field.value]
+        if line == empty[-1]:
+            return FormLine(f"{prefix}-signature", "signature")
+        return FormLine(f"{prefix}-line-{empty.index(line) + 1}", "text")
 
     @staticmethod
     def _spread(cells: list[Any]) -> list[Any]:
@@ -501,8 +519,11 @@ def _footer_canvas(meta: dm.DocumentMeta, pagesize: tuple[float, float]) -> type
         def showPage(self) -> None:
             self._saved_pages.append(dict(self.__dict__))
             self._startPage()
+            # Form fields name their page while it is drawn; pages are only added at the end.
+            self._doc.pageCounter = len(self._saved_pages) + 1
 
         def save(self) -> None:
+            self._doc.pageCounter = 1
             total = len(self._saved_pages)
             for number, state in enumerate(self._saved_pages, start=1):
                 self.__dict__.update(state)
