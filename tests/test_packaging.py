@@ -55,6 +55,17 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     assert reminder.returncode == 0, reminder.stderr
     letter = next((elsewhere / "out").glob("HAV-2026-reminder-*-stop-work.pdf"))
     assert "9,75" in pdf_text(letter.read_bytes())
+    # A change order, and pyHanko present for verify: an unsigned PDF has no signature.
+    order = subprocess.run(
+        [str(command), "change-order", "jerry.yaml", "CR-1", "--format", "pdf"],
+        cwd=elsewhere, capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert order.returncode == 0, order.stderr
+    checked = subprocess.run(
+        [str(command), "verify", "out/JGS-2026-01-change-order-CR-1.pdf"],
+        cwd=elsewhere, capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert checked.returncode == 1 and "no digital signature" in checked.stdout, checked.stderr
     listing = subprocess.run(
         [str(command), "templates", "list"], capture_output=True, text=True, cwd=elsewhere, env=env
     )
@@ -83,7 +94,8 @@ def _soffice() -> str | None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "kind", ["scope", "reminder-final", "waiting", "termination", "handoff", "review"]
+    "kind",
+    ["scope", "reminder-final", "waiting", "termination", "handoff", "review", "change-order"],
 )
 @pytest.mark.parametrize("project_path", sample_paths(), ids=lambda p: p.stem)
 def test_libreoffice_opens_every_sample_docx(tmp_path: Path, project_path: Path, kind: str) -> None:
@@ -100,7 +112,14 @@ def test_libreoffice_opens_every_sample_docx(tmp_path: Path, project_path: Path,
     loaded = load_project(project_path)
     as_of = dt.date(2026, 11, 22)
     overdue = [s for s in invoice_states(loaded.project, as_of) if s.is_overdue]
-    params = {"invoice": overdue[0].invoice.number} if kind.startswith("reminder") else {}
+    params: dict[str, str] = {}
+    if kind.startswith("reminder"):
+        params = {"invoice": overdue[0].invoice.number}
+    if kind == "change-order":
+        offered = [c for c in loaded.project.changes if c.status != "rejected"]
+        if not offered:
+            pytest.skip(f"{project_path.stem} has no change request")
+        params = {"change": offered[0].id}
     docx_path = tmp_path / "scope.docx"
     docx_path.write_bytes(
         render_document(loaded, kind, formats=["docx"], as_of=as_of, params=params)["docx"]
