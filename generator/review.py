@@ -52,7 +52,7 @@ class Review:
     changes_outside: int
     waited_beyond: int
     incidents_by_kind: dict[str, int]
-    incidents_by_month: list[tuple[str, int]]  # "2026-10", count, for the chart
+    incidents_by_month: list[tuple[dt.date, int]]  # (first day of the month, count): the chart
     deductions: list[Deduction]
     flags: list[str]  # fact keys
     score: int
@@ -124,7 +124,7 @@ def review_project(project: Project, as_of: dt.date) -> Review:
         recommendation, stricter = "keep", []
     else:
         recommendation, stricter = "stricter", _stricter_terms(project, average, worst)
-    months = Counter(incident.on.strftime("%Y-%m") for incident in incidents)
+    months = Counter(incident.on.replace(day=1) for incident in incidents)
     return Review(
         as_of=as_of,
         days_late=late,
