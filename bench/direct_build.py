@@ -33,6 +33,7 @@ from reportlab.platypus import (
 
 from generator.model import Project
 from generator.writers.pdf import register_fonts
+from generator.writers.pdf_forms import FormLine, TickBox  # thin reportlab form widgets
 
 FONT = "DejaVuSans"
 
@@ -141,7 +142,7 @@ def build_pdf(project: Project) -> bytes:
         total += fee
         rows.append(
             [
-                Paragraph("☐", cell),
+                TickBox(f"item-{len(rows)}", False, colors.black),
                 Paragraph(escape(item.id), cell),
                 Paragraph(
                     f"<b>{escape(item.title)}</b><br/>{escape(item.description or '')}", cell
@@ -188,8 +189,11 @@ def build_pdf(project: Project) -> bytes:
         ]
     ]
     for label in ("Name", "Place and date", "Signature"):
+        # The same fillable fields as inwriting's: a text line, and a signature field to sign.
+        kind = "signature" if label == "Signature" else "text"
+        signature.append([FormLine(f"party-{n}-{label}", kind) for n in (1, 2)])
         signature.append([Paragraph(label, cell), Paragraph(label, cell)])
-    sig = Table(signature, colWidths=[85 * mm, 85 * mm], rowHeights=[None, 30, 30, 30])
+    sig = Table(signature, colWidths=[85 * mm, 85 * mm], rowHeights=[None] + [24, 12] * 3)
     sig.setStyle(
         TableStyle(
             [
@@ -208,8 +212,10 @@ def build_pdf(project: Project) -> bytes:
         def showPage(self) -> None:
             self.pages.append(dict(self.__dict__))
             self._startPage()
+            self._doc.pageCounter = len(self.pages) + 1  # form fields name their page
 
         def save(self) -> None:
+            self._doc.pageCounter = 1
             for number, state in enumerate(self.pages, start=1):
                 self.__dict__.update(state)
                 self.setFont(FONT, 7.5)
