@@ -673,3 +673,7 @@ def main() -> None:
     except InputError as exc:  # pragma: no cover - Click handles ClickException itself
         exc.show()
         sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":  # `python -m generator.cli` works like `inwriting`
+    main()
