@@ -8,13 +8,15 @@ does): the `inwriting` command next to that Python is what is timed. Reports med
   - `inwriting --help`;
   - the floor: a process that only imports the libraries a PDF + DOCX render needs and
     builds one one-field pydantic model;
-  - `inwriting scope` of the Jerry sample to PDF and DOCX, cold;
+  - `inwriting scope` of the Jerry sample to PDF and DOCX, cold, with its PDF helper process
+    and with everything in one process (INWRITING_SINGLE_PROCESS=1);
 and the ratios the issue asks about. Variants are interleaved so machine load hits all alike.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -23,6 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SINGLE = "INWRITING_SINGLE_PROCESS"  # no PDF helper process: everything in one (writers/helper.py)
 # The libraries a PDF + DOCX render needs, and pydantic's first model: pydantic loads its
 # schema machinery on first use, which costs as much as a one-field model (about 80 ms here).
 LIBRARIES = (
@@ -42,28 +45,32 @@ def main() -> None:
     command = str(Path(python).with_name("inwriting"))
     out_dir = Path(tempfile.mkdtemp())
     project = ROOT / "samples" / "jerry-webshop.yaml"
+    scope = [
+        command,
+        "scope",
+        str(project),
+        "--as-of",
+        "2026-11-22",
+        "--out",
+        str(out_dir),
+        "--force",
+    ]
     variants = {
         'python -c "import click"': [python, "-c", "import click"],
         "inwriting --help": [command, "--help"],
         "floor: import the libraries, build one pydantic model": [python, "-c", LIBRARIES],
-        "inwriting scope (PDF + DOCX), cold": [
-            command,
-            "scope",
-            str(project),
-            "--as-of",
-            "2026-11-22",
-            "--out",
-            str(out_dir),
-            "--force",
-        ],
+        "inwriting scope (PDF + DOCX), cold": scope,
+        "the same in one process (INWRITING_SINGLE_PROCESS=1)": scope,
     }
-    for argv in variants.values():  # warm the file system cache and .pyc files
-        subprocess.run(argv, check=True, capture_output=True)
+    environments = {name: dict(os.environ) for name in variants}
+    environments["the same in one process (INWRITING_SINGLE_PROCESS=1)"][SINGLE] = "1"
+    for name, argv in variants.items():  # warm the file system cache and .pyc files
+        subprocess.run(argv, check=True, capture_output=True, env=environments[name])
     samples: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(args.repeat):
         for name, argv in variants.items():
             start = time.perf_counter()
-            subprocess.run(argv, check=True, capture_output=True)
+            subprocess.run(argv, check=True, capture_output=True, env=environments[name])
             samples[name].append(time.perf_counter() - start)
     median = {name: statistics.median(times) * 1000 for name, times in samples.items()}
 
@@ -77,6 +84,7 @@ def main() -> None:
     print(
         f"cold scope: {median[names[3]]:.0f} ms; of which the library-import floor: {median[names[2]]:.0f} ms"
     )
+    print(f"with the PDF helper / in one process: {median[names[3]] / median[names[4]]:.2f}×")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -154,6 +155,9 @@ def _render(
     params: dict[str, Any] | None = None,
     loaded: Any = None,
 ) -> None:
+    formats = formats or ("pdf", "docx")
+    helpers = _writer_helpers(formats)  # first, so that they start loading while we do
+
     from .documents import output_name, render_document
     from .output import write_files
     from .project_file import load_project
@@ -164,7 +168,8 @@ def _render(
     rendered = render_document(
         loaded,
         kind,
-        formats=formats or ("pdf", "docx"),
+        formats=formats,
+        helpers=helpers,
         params=params,
         as_of=as_of or dt.date.today(),
         language=language,
@@ -304,7 +309,7 @@ def sign(project_path: Path, signed_by: str, signed_on: dt.date) -> None:
     from .record import record_signoff
     from .scope import fingerprint, short_fingerprint
 
-    loaded, _ = _prepare(project_path, {"formats": None, "as_of": signed_on})
+    loaded, _ = _prepare(project_path, {"formats": None, "as_of": signed_on}, renders=False)
     printed = short_fingerprint(fingerprint(loaded.project))
     for line in record_signoff(project_path, signed_by, signed_on, printed):
         click.echo(line)
@@ -341,8 +346,8 @@ def diff(
     """Print the change request that turns OLD's scope into NEW's, as YAML for `changes:`."""
     from .diff import as_yaml, record_change, scope_change
 
-    old, _ = _prepare(old_path, {"formats": None, "as_of": None})
-    new, _ = _prepare(new_path, {"formats": None, "as_of": None})
+    old, _ = _prepare(old_path, {"formats": None, "as_of": None}, renders=False)
+    new, _ = _prepare(new_path, {"formats": None, "as_of": None}, renders=False)
     entry, unsaid = scope_change(
         old.project,
         new.project,
@@ -642,17 +647,34 @@ def templates_eject(name: str, target_dir: Path, force: bool) -> None:
 
 
 def _prepare(
-    project_path: Path, options: dict[str, Any], *, letter: bool = False
+    project_path: Path, options: dict[str, Any], *, letter: bool = False, renders: bool = True
 ) -> tuple[Any, dt.date]:
     """Load the project (warnings printed) and settle `as_of`; letters default to every format."""
     from .project_file import load_project
 
     if letter and options["formats"] is None:
         options["formats"] = ["pdf", "docx", "md", "eml"]
+    if renders:
+        _writer_helpers(options["formats"] or ("pdf", "docx"))
     loaded = load_project(project_path, allow_secrets=_allow_secrets())
     _print_warnings(loaded.warnings)
     options["as_of"] = options["as_of"] or dt.date.today()
     return loaded, options["as_of"]
+
+
+def _writer_helpers(formats: Sequence[str]) -> dict[str, Any]:
+    """The command's writer helper process (writers/helper.py), started first so that it loads
+    reportlab and the fonts while this process reads the project. Only the PDF gets one: on two
+    cores, a second helper for the DOCX slowed this process by as much as it saved."""
+    root = click.get_current_context().find_root()
+    helpers: dict[str, Any] = root.meta.setdefault("writer_helpers", {})
+    if {"pdf", "eml"} & set(formats) and "pdf" not in helpers:
+        from .writers.helper import WriterHelper
+
+        helper = helpers["pdf"] = WriterHelper.start("pdf")
+        if helper is not None:
+            root.call_on_close(helper.close)
+    return helpers
 
 
 def _allow_secrets() -> bool:
@@ -668,6 +690,10 @@ def _print_warnings(warnings: Sequence[Problem]) -> None:
 
 def main() -> None:
     """Entry point of the `inwriting` command."""
+    # pydantic looks for plugins among every installed package's entry points the first time
+    # it builds a model (a few ms of a cold run); the command wants none. An explicit
+    # setting of the user's still wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         cli.main(prog_name="inwriting")
     except InputError as exc:  # pragma: no cover - Click handles ClickException itself

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .docmodel import Document
 from .errors import InputError
@@ -20,6 +20,9 @@ from .project_file import LoadedProject
 from .scope import deposit_amount, fingerprint, scope_lines, scope_total, short_fingerprint
 from .templating import render_template
 from .writers import FORMATS, WriterOptions, writer_for
+
+if TYPE_CHECKING:
+    from .writers.helper import WriterHelper
 
 Context = dict[str, Any]
 
@@ -251,8 +254,11 @@ def render_document(
     paper: str | None = None,
     templates_dir: Path | None = None,
     params: Mapping[str, Any] | None = None,
+    helpers: Mapping[str, WriterHelper] | None = None,
 ) -> dict[str, bytes]:
-    """Render one document in each format; returns {format: bytes}, nothing written to disk."""
+    """Render one document in each format; returns {format: bytes}, nothing written to disk.
+
+    A format with a helper process in `helpers` (writers/helper.py) is written there meanwhile."""
     wanted = list(dict.fromkeys(formats))
     unknown = [name for name in wanted if name not in FORMATS]
     if unknown:
@@ -266,17 +272,27 @@ def render_document(
         params=params,
     )
     options = WriterOptions(paper=paper or loaded.paper, as_of=as_of)
-    rendered = {name: writer_for(name)(document, options) for name in wanted if name != "eml"}
+    writing = [name for name in wanted if name != "eml"]
+    if "eml" in wanted and "pdf" not in writing:
+        writing.append("pdf")  # the e-mail's attachment
+    pending = {
+        name: helper.submit(document, options)
+        for name, helper in (helpers or {}).items()
+        if helper is not None and name in writing
+    }
+    rendered = {
+        name: writer_for(name)(document, options) for name in writing if name not in pending
+    }
+    rendered.update((name, result()) for name, result in pending.items())
     if "eml" in wanted:
-        pdf = rendered.get("pdf") or writer_for("pdf")(document, options)
         rendered["eml"] = _email(
             loaded.project,
             document,
             as_of,
-            pdf,
+            rendered["pdf"],
             output_name(loaded.project, kind_name, "pdf", params),
         )
-    return rendered
+    return {name: rendered[name] for name in wanted}
 
 
 def _email(

@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from .errors import TemplateError
+from .template_cache import template_cache
 
 LINE_BREAK = "\x0b"
 """Newlines in data become this character (vertical tab), which the parser turns into a break.
@@ -81,9 +82,11 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(str(builtin_templates_dir())))
     # The user's templates run in the sandbox; the built-in ones are ours and run without
     # its per-attribute checks.
-    environment_class = SandboxedEnvironment if user_dir is not None else jinja2.Environment
+    sandboxed = user_dir is not None
+    environment_class = SandboxedEnvironment if sandboxed else jinja2.Environment
     env = environment_class(
         loader=jinja2.ChoiceLoader(loaders),
+        bytecode_cache=template_cache("sandboxed" if sandboxed else "plain"),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         autoescape=False,
