@@ -10,6 +10,7 @@ does): the `inwriting` command next to that Python is what is timed. Reports med
     builds one one-field pydantic model;
   - `inwriting scope` of the Jerry sample to PDF and DOCX, cold, with its PDF helper process
     and with everything in one process (INWRITING_SINGLE_PROCESS=1);
+  - with --baseline: the same cold scope by another install's `inwriting`;
 and the ratios the issue asks about. Variants are interleaved so machine load hits all alike.
 """
 
@@ -40,6 +41,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="an `inwriting` command of another install (say, the previous commit's) whose cold"
+        " scope is timed in the same run, for a ratio against it",
+    )
     args = parser.parse_args()
     python = sys.executable
     command = str(Path(python).with_name("inwriting"))
@@ -62,6 +69,8 @@ def main() -> None:
         "inwriting scope (PDF + DOCX), cold": scope,
         "the same in one process (INWRITING_SINGLE_PROCESS=1)": scope,
     }
+    if args.baseline:
+        variants["the baseline's inwriting scope (--baseline)"] = [str(args.baseline), *scope[1:]]
     environments = {name: dict(os.environ) for name in variants}
     environments["the same in one process (INWRITING_SINGLE_PROCESS=1)"][SINGLE] = "1"
     for name, argv in variants.items():  # warm the file system cache and .pyc files
@@ -85,6 +94,8 @@ def main() -> None:
         f"cold scope: {median[names[3]]:.0f} ms; of which the library-import floor: {median[names[2]]:.0f} ms"
     )
     print(f"with the PDF helper / in one process: {median[names[3]] / median[names[4]]:.2f}×")
+    if args.baseline:
+        print(f"cold scope / the baseline's: {median[names[3]] / median[names[5]]:.2f}×")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InwritingError
+from .startup import settle
 
 if TYPE_CHECKING:
     from .project_file import LoadedProject
@@ -53,6 +54,9 @@ def render_jobs(
     count = workers or os.cpu_count() or 1
     run = functools.partial(render_job, settings=settings)
     results: list[JobResult] = []
+    if count > 1 and len(jobs) > 1:
+        _warm_up(settings.formats)
+    settle()  # a long job: the garbage collector back to normal (startup.py)
     if count <= 1 or len(jobs) <= 1:
         outcomes: Iterable[JobResult] = map(run, jobs)
         for result in outcomes:
@@ -60,7 +64,6 @@ def render_jobs(
             if progress:
                 progress(result)
         return results
-    _warm_up(settings.formats)
     chunk = max(1, len(jobs) // (count * 8))
     with ProcessPoolExecutor(max_workers=count) as pool:
         for result in pool.map(run, jobs, chunksize=chunk):

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from .errors import InputError, Problem, ProjectError
+from .startup import hold_back, settle
 
 # Heavy modules (pydantic, Babel, reportlab, python-docx) are imported inside the commands,
 # so that `inwriting --help` costs about what importing Click costs.
@@ -182,6 +183,7 @@ def _render(
     }
     for result in write_files(files, force=force):
         click.echo(f"{result.status:>9}  {result.path}")
+    settle()
 
 
 @cli.command()
@@ -694,6 +696,7 @@ def main() -> None:
     # it builds a model (a few ms of a cold run); the command wants none. An explicit
     # setting of the user's still wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    hold_back()  # the garbage collector, until the first document is written (startup.py)
     try:
         cli.main(prog_name="inwriting")
     except InputError as exc:  # pragma: no cover - Click handles ClickException itself

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
 
+from ..startup import settle
 from . import writer_for
 
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ def _serve(format_name: str, requests: IO[bytes], replies: IO[bytes]) -> None:
         from .pdf import register_fonts
 
         register_fonts(italic=False)
+    settle()  # loaded: the garbage collector back to normal for the work (startup.py)
     while True:
         try:
             document, options = pickle.load(requests)
