@@ -21,19 +21,24 @@ SWITCH_OFF = "INWRITING_NO_CACHE"
 
 
 def cache_folder() -> Path | None:
-    """inwriting's folder in the platform's cache location, or None when switched off."""
+    """inwriting's folder in the platform's cache location, or None when switched off or when
+    there is no home folder to put it in."""
     if os.environ.get(SWITCH_OFF):
         return None
-    home = Path.home()
     if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(home / "AppData" / "Local")
+        base, fallback = os.environ.get("LOCALAPPDATA", ""), ("AppData", "Local")
     elif sys.platform == "darwin":
-        base = str(home / "Library" / "Caches")
-    else:
-        # The XDG spec says a relative XDG_CACHE_HOME is invalid and must be ignored.
-        xdg = os.environ.get("XDG_CACHE_HOME", "")
-        base = xdg if os.path.isabs(xdg) else str(home / ".cache")
-    return Path(base) / "inwriting"
+        base, fallback = "", ("Library", "Caches")
+    else:  # the XDG spec: a relative XDG_CACHE_HOME is invalid and must be ignored
+        base, fallback = os.environ.get("XDG_CACHE_HOME", ""), (".cache",)
+    if os.path.isabs(base):
+        return Path(base) / "inwriting"
+    try:
+        home = Path.home()
+    except RuntimeError:  # no HOME and no password-file entry
+        return None
+    # Path("~") comes back when there is no home: never make a "~" folder in the working one.
+    return home.joinpath(*fallback, "inwriting") if home.is_absolute() else None
 
 
 class TemplateCache(jinja2.FileSystemBytecodeCache):

@@ -76,6 +76,12 @@ def test_cache_folder_follows_the_platform_rules(monkeypatch: pytest.MonkeyPatch
     assert cache_folder() is None and template_cache("plain") is None
 
 
+def test_no_cache_without_a_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: Path("~")))
+    assert cache_folder() is None
+
+
 def test_sandboxed_and_plain_templates_are_cached_apart(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
