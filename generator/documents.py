@@ -254,11 +254,12 @@ def render_document(
     paper: str | None = None,
     templates_dir: Path | None = None,
     params: Mapping[str, Any] | None = None,
-    helpers: Mapping[str, WriterHelper] | None = None,
+    helpers: Mapping[str, WriterHelper | None] | None = None,
 ) -> dict[str, bytes]:
     """Render one document in each format; returns {format: bytes}, nothing written to disk.
 
-    A format with a helper process in `helpers` (writers/helper.py) is written there meanwhile."""
+    A format with a helper process in `helpers` (writers/helper.py) is written there meanwhile;
+    None there, or no entry, means it is written here."""
     wanted = list(dict.fromkeys(formats))
     unknown = [name for name in wanted if name not in FORMATS]
     if unknown:
