@@ -24,12 +24,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from direct_build import build_docx, build_pdf  # noqa: E402
+from inwriting.project.project_file import load_project  # noqa: E402
+from inwriting.render.markup import parse_document  # noqa: E402
+from inwriting.render.pipeline import build_document, render_markdown  # noqa: E402
+from inwriting.render.writers import WriterOptions, writer_for  # noqa: E402
 from make_project import write_project  # noqa: E402
-
-from generator.documents import build_document, render_markdown  # noqa: E402
-from generator.markup import parse_document  # noqa: E402
-from generator.project_file import load_project  # noqa: E402
-from generator.writers import WriterOptions, writer_for  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 22)
 

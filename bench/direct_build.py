@@ -17,6 +17,9 @@ from babel.numbers import format_currency
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from inwriting.project.model import Project
+from inwriting.render.writers.fonts import register_fonts
+from inwriting.render.writers.pdf_forms import FormLine, TickBox  # thin reportlab form widgets
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -30,10 +33,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-
-from generator.model import Project
-from generator.writers.pdf import register_fonts
-from generator.writers.pdf_forms import FormLine, TickBox  # thin reportlab form widgets
 
 FONT = "DejaVuSans"
 

@@ -1,4 +1,4 @@
-"""`python -m generator` runs the inwriting command line."""
+"""`python -m inwriting` runs the inwriting command line."""
 
 from .cli import main
 

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES, normalise, pdf_text
-
-from generator.changes import change_order_context, current_scope, total
-from generator.cli import cli
-from generator.model import Project
+from inwriting.cli import cli
+from inwriting.documents.change_order import change_order_context
+from inwriting.project.changes import current_scope, total
+from inwriting.project.model import Project
 
 AS_OF = dt.date(2026, 11, 22)
 
@@ -155,8 +155,8 @@ def test_change_order_document() -> None:
         ],
     )
     assert result.exit_code == 2 and "no change request 'CR-9'" in result.output
-    from generator.documents import render_document
-    from generator.project_file import load_project
+    from inwriting.project.project_file import load_project
+    from inwriting.render.pipeline import render_document
 
     out = render_document(
         load_project(SAMPLES / "jerry-webshop.yaml"),
@@ -185,8 +185,7 @@ def test_a_rejected_change_request_gets_no_change_order(tmp_path: Path) -> None:
 
 def test_negative_amounts_use_each_languages_minus_sign() -> None:
     from babel import Locale
-
-    from generator.templating import environment
+    from inwriting.render.templating import environment
 
     template = environment().from_string("{{ amount|money }}")
     for tag, minus in (("sv_SE", "\N{MINUS SIGN}"), ("en_US", "-")):
@@ -211,10 +210,9 @@ def test_the_current_scope_applies_every_approved_change(
     tmp_path: Path, stem: str, language: str
 ) -> None:
     from babel.numbers import format_currency
-
-    from generator.locales import document_locale
-    from generator.project_file import load_project
-    from generator.scope import scope_lines, scope_total
+    from inwriting.locales import document_locale
+    from inwriting.project.project_file import load_project
+    from inwriting.project.scope import scope_lines, scope_total
 
     text = (SAMPLES / f"{stem}.yaml").read_text(encoding="utf-8")
     path = tmp_path / f"{stem}.yaml"

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES, normalise, pdf_text
-
-from generator.cli import cli
+from inwriting.cli import cli
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
 HAVBRISE = SAMPLES / "havbrise-social.yaml"

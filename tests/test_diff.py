@@ -9,11 +9,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import SAMPLES
-
-from generator.changes import current_scope, end_before
-from generator.cli import cli
-from generator.model import ScopeItem
-from generator.project_file import load_project
+from inwriting.cli import cli
+from inwriting.project.changes import current_scope, end_before
+from inwriting.project.model import ScopeItem
+from inwriting.project.project_file import load_project
 
 ADD = ("  - id: W5\n", "  - id: W9\n    title: Nyhetsbrev\n    fee: 4500.00\n  - id: W5\n")
 EDITS = {

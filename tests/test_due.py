@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
-
-from generator.cli import cli
+from inwriting.cli import cli
 
 AS_OF = "2026-11-22"
 

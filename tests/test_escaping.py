@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLES, docx_text, normalise, pdf_text
+from inwriting.project.project_file import load_project
+from inwriting.render.docmodel import Signature, Table
+from inwriting.render.pipeline import build_document, render_document
 from markdown_it import MarkdownIt
-
-from generator.docmodel import Signature, Table
-from generator.documents import build_document, render_document
-from generator.project_file import load_project
 
 HOSTILE = "Smith & <Jones> *Ltd* | {{ 7*7 }} <font color=red>"
 MARKDOWN_TRAPS = [

@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES, pdf_text
-
-from generator.cli import cli
-from generator.documents import render_document
-from generator.errors import RenderError
-from generator.project_file import load_project
-from generator.writers.helper import SWITCH_OFF, WriterHelper
+from inwriting.cli import cli
+from inwriting.errors import RenderError
+from inwriting.project.project_file import load_project
+from inwriting.render.pipeline import render_document
+from inwriting.render.writers.helper import SWITCH_OFF, WriterHelper
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
 AS_OF = dt.date(2026, 11, 22)
@@ -50,7 +49,7 @@ def test_helper_writes_the_same_bytes_as_one_process(
         raise AssertionError(f"the {name} was written by this process, not by the helper")
 
     # Only this process sees the change: the helper was forked before it.
-    monkeypatch.setattr("generator.writers.helper.writer_for", not_here)
+    monkeypatch.setattr("inwriting.render.writers.helper.writer_for", not_here)
     helped = render_document(loaded, "scope", formats=formats, as_of=AS_OF, helpers={"pdf": helper})
     assert list(helped) == formats
     assert helped == alone

@@ -10,11 +10,10 @@ from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from inwriting.law.charges import charges_for
+from inwriting.law.interest import FixedRate, StatutoryRate, interest_periods, law_for, rate_table
+from inwriting.law.ledger import invoice_state
 from test_ledger import project
-
-from generator.charges import charges_for
-from generator.interest import FixedRate, StatutoryRate, interest_periods, law_for, rate_table
-from generator.ledger import invoice_state
 
 D = dt.date
 DUE = D(2026, 1, 16)  # the due date of test_ledger.project()'s invoice

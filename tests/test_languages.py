@@ -12,10 +12,9 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_currency
 from conftest import SAMPLES, docx_text, normalise, pdf_text, sample_paths
-
-from generator.documents import render_document
-from generator.model import LANGUAGES
-from generator.project_file import load_project
+from inwriting.project.model import LANGUAGES
+from inwriting.project.project_file import load_project
+from inwriting.render.pipeline import render_document
 
 AS_OF = dt.date(2026, 11, 22)
 
@@ -189,7 +188,7 @@ def test_no_double_full_stop_after_an_amount(
 ) -> None:
     # Danish kroner are written "12.500,00 kr.": a sentence must never end on an amount, or it
     # ends "kr..". Rendered as Markdown, in every language, with the Danish sample.
-    from generator.documents import render_markdown
+    from inwriting.render.pipeline import render_markdown
 
     loaded = load_project(SAMPLES / "havbrise-social.yaml")
     _, markdown = render_markdown(loaded, kind, as_of=AS_OF, language=language, params=params)

@@ -7,10 +7,9 @@ import io
 from pathlib import Path
 
 from conftest import SAMPLES, docx_text, normalise, pdf_text
+from inwriting.project.project_file import load_project
+from inwriting.render.pipeline import render_document
 from pypdf import PageObject, PdfReader
-
-from generator.documents import render_document
-from generator.project_file import load_project
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
 
@@ -139,8 +138,7 @@ def test_long_name_grows_its_signature_line(tmp_path: Path) -> None:
 
 def test_unsplittable_block_taller_than_a_page_is_a_clean_error(tmp_path: Path) -> None:
     from click.testing import CliRunner
-
-    from generator.cli import cli
+    from inwriting.cli import cli
 
     giant = " ".join(["Wolfeschlegelsteinhausenbergerdorff"] * 2500)
     text = JERRY.read_text(encoding="utf-8").replace("  contact: Dana Ortiz", f"  contact: {giant}")

@@ -6,9 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-
-from generator.ledger import decide, invoice_state
-from generator.model import Project
+from inwriting.law.ledger import decide, invoice_state
+from inwriting.project.model import Project
 
 D = dt.date
 

@@ -9,11 +9,10 @@ import pytest
 from babel.dates import format_date
 from babel.numbers import format_currency
 from conftest import docx_text, normalise, pdf_text, sample_paths
+from inwriting.law.ledger import invoice_states
+from inwriting.project.project_file import load_project
+from inwriting.render.pipeline import render_document
 from test_languages import ENGLISH_TEMPLATE_WORDS, locale_for
-
-from generator.documents import render_document
-from generator.ledger import invoice_states
-from generator.project_file import load_project
 
 AS_OF = dt.date(2026, 11, 22)
 TITLES = {

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from generator.cli import cli
-from generator.errors import ProjectError
-from generator.load import MAX_FILE_BYTES
-from generator.project_file import load_project
+from inwriting.cli import cli
+from inwriting.errors import ProjectError
+from inwriting.project.load import MAX_FILE_BYTES
+from inwriting.project.project_file import load_project
 
 VALID = """\
 format: 1
@@ -305,7 +304,7 @@ def test_refused_characters_are_exactly_the_rule() -> None:
     line separators and U+FFFD, checked over the whole Basic Multilingual Plane."""
     import unicodedata
 
-    from generator import load
+    from inwriting.project import load
 
     for code in range(0x10000):
         if 0xD800 <= code <= 0xDFFF:

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
-
-from generator.cli import cli
-from generator.documents import render_document
-from generator.output import atomic_write
-from generator.project_file import load_project
+from inwriting.cli import cli
+from inwriting.output import atomic_write
+from inwriting.project.project_file import load_project
+from inwriting.render.pipeline import render_document
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
 AS_OF = "2026-11-22"
@@ -43,7 +42,7 @@ def test_same_bytes_across_processes(tmp_path: Path) -> None:
             [
                 sys.executable,
                 "-m",
-                "generator",
+                "inwriting",
                 "scope",
                 str(JERRY),
                 "--as-of",

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, docx_text, in_ci, normalise, pdf_text, sample_paths
-
-from generator.project_file import load_project
+from inwriting.project.project_file import load_project
 
 
 @pytest.mark.slow
@@ -77,7 +76,7 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
         [
             str(python),
             "-c",
-            "import generator, pathlib; print(pathlib.Path(generator.__file__).resolve())",
+            "import inwriting, pathlib; print(pathlib.Path(inwriting.__file__).resolve())",
         ],
         capture_output=True,
         text=True,
@@ -106,8 +105,8 @@ def test_libreoffice_opens_every_sample_docx(tmp_path: Path, project_path: Path,
         pytest.skip("LibreOffice is not installed")
     import datetime as dt
 
-    from generator.documents import render_document
-    from generator.ledger import invoice_states
+    from inwriting.law.ledger import invoice_states
+    from inwriting.render.pipeline import render_document
 
     loaded = load_project(project_path)
     as_of = dt.date(2026, 11, 22)

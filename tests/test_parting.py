@@ -7,11 +7,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import SAMPLES, docx_text, normalise, pdf_text
-
-from generator.cli import cli
-from generator.documents import render_document
-from generator.parting import effective_date, ordered_accounts
-from generator.project_file import load_project
+from inwriting.cli import cli
+from inwriting.documents.parting import effective_date, ordered_accounts
+from inwriting.project.project_file import load_project
+from inwriting.render.pipeline import render_document
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
 AS_OF = dt.date(2026, 11, 22)

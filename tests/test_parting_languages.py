@@ -9,13 +9,12 @@ import pytest
 from babel.dates import format_date
 from babel.numbers import format_currency
 from conftest import SAMPLES, docx_text, normalise, pdf_text, sample_paths
+from inwriting.documents.change_order import change_order_context
+from inwriting.documents.parting import effective_date, outstanding
+from inwriting.documents.review import review_project
+from inwriting.project.project_file import load_project
+from inwriting.render.pipeline import render_document
 from test_languages import ENGLISH_TEMPLATE_WORDS, locale_for
-
-from generator.changes import change_order_context
-from generator.documents import render_document
-from generator.parting import effective_date, outstanding
-from generator.project_file import load_project
-from generator.review import review_project
 
 AS_OF = dt.date(2026, 11, 22)
 TITLES: dict[str, dict[str, str]] = {

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
-
-from generator.cli import cli
+from inwriting.cli import cli
 
 
 @pytest.fixture(scope="module")
@@ -115,9 +114,8 @@ def test_bad_input_is_refused_without_writing(
 
 
 def test_the_checklist_carries_real_form_fields(scope_pdf: Path) -> None:
+    from inwriting.project.project_file import load_project
     from pypdf import PdfReader
-
-    from generator.project_file import load_project
 
     fields = PdfReader(scope_pdf).get_fields() or {}
     kinds: dict[str, list[str]] = {}

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES, docx_text, normalise, pdf_text
-
-from generator.cli import cli
-from generator.documents import render_document
-from generator.project_file import load_project
-from generator.record import RecordError, append_to_list
+from inwriting.cli import cli
+from inwriting.project.project_file import load_project
+from inwriting.project.record import RecordError, append_to_list
+from inwriting.render.pipeline import render_document
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
 AS_OF = "2026-11-22"

@@ -10,12 +10,11 @@ from typing import Any
 
 import pytest
 from conftest import SAMPLES, pdf_text
+from inwriting.documents.review import review_project
+from inwriting.project.model import Project
+from inwriting.project.project_file import load_project
+from inwriting.render.pipeline import render_document
 from test_ledger import project as base_project
-
-from generator.documents import render_document
-from generator.model import Project
-from generator.project_file import load_project
-from generator.review import review_project
 
 AS_OF = dt.date(2026, 3, 1)
 

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
-
-from generator.cli import cli
-from generator.credentials import KEYWORDS
+from inwriting.cli import cli
+from inwriting.project.credentials import KEYWORDS
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
 NOTES_LINE = "    notes: Our developer key is revoked; the live keys stay with the client."

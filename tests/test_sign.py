@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
-
-from generator.cli import cli
-from generator.project_file import load_project
-from generator.scope import fingerprint
+from inwriting.cli import cli
+from inwriting.project.project_file import load_project
+from inwriting.project.scope import fingerprint
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
 

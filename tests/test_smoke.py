@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import SAMPLES, docx_text, normalise, pdf_text
-
-from generator.documents import render_document
-from generator.project_file import load_project
+from inwriting.project.project_file import load_project
+from inwriting.render.pipeline import render_document
 
 
 def test_jerry_scope_renders_with_client_and_total() -> None:

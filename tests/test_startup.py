@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SAMPLES
-
-from generator import startup
-from generator.batch import BatchSettings, Job, render_jobs
+from inwriting import startup
+from inwriting.render.batch import BatchSettings, Job, render_jobs
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
 
@@ -58,7 +57,7 @@ def collector_after(*arguments: str) -> str:
     script = (
         "import gc, sys\n"
         f"sys.argv = ['inwriting', *{list(arguments)!r}]\n"
-        "from generator.cli import main\n"
+        "from inwriting.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(gc.get_threshold()[0], file=sys.stderr)\n"
     )

@@ -10,9 +10,8 @@ from pathlib import Path
 import jinja2
 import pytest
 from conftest import ROOT, SAMPLES
+from inwriting.render.template_cache import SWITCH_OFF, TemplateCache, cache_folder, template_cache
 from jinja2.bccache import bc_magic
-
-from generator.template_cache import SWITCH_OFF, TemplateCache, cache_folder, template_cache
 
 TEMPLATE = "{% for n in numbers %}{{ n * 2 }} {% endfor %}{{ name }}"
 
@@ -95,7 +94,7 @@ def test_sandboxed_and_plain_templates_are_cached_apart(
 def run_markdown(out: Path, cache_home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "PYTHONPATH": str(ROOT)}
     env.pop(SWITCH_OFF, None)
-    command = [sys.executable, "-m", "generator.cli", "scope", str(SAMPLES / "jerry-webshop.yaml")]
+    command = [sys.executable, "-m", "inwriting.cli", "scope", str(SAMPLES / "jerry-webshop.yaml")]
     command += ["--format", "md", "--as-of", "2026-11-22", "--out", str(out)]
     return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 

@@ -1,0 +1,121 @@
+"""Commands for the letters: payment reminders, waiting notice, termination, hand-off, review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .common import PROJECT_ARGUMENT, prepare, render, render_options
+
+
+@click.command()
+@PROJECT_ARGUMENT
+@click.option("--invoice", "invoice_number", default=None, help="Only this invoice (its number).")
+@click.option(
+    "--tone",
+    type=click.Choice(["friendly", "firm", "stop_work", "final"]),
+    default=None,
+    help="Send this rung whatever the ladder says, e.g. to send one again by hand.",
+)
+@click.option("--record", is_flag=True, help="Add the reminders sent to the project file.")
+@render_options
+def nudge(
+    project_path: Path, invoice_number: str | None, tone: str | None, record: bool, **options: Any
+) -> None:
+    """Write the payment reminders that are due: friendly, firm, stop-work, final.
+
+    For each unpaid invoice, prints why a reminder is or is not due, then writes it as PDF,
+    DOCX, Markdown and an e-mail draft (.eml) with the PDF attached.
+    """
+    from ..documents.kinds import reminder_kind
+    from ..documents.reminders import plan_reminders
+
+    loaded, as_of = prepare(project_path, options, letter=True)
+    plan = plan_reminders(loaded.project, as_of, invoice=invoice_number, tone=tone)
+    for line in plan.reasoning:
+        click.echo(line)
+    for note in plan.notes:
+        click.echo(f"note: {note}", err=True)
+    for reminder in plan.reminders:
+        render(
+            reminder_kind(reminder.tone),
+            project_path,
+            params={"invoice": reminder.invoice},
+            loaded=loaded,
+            **options,
+        )
+    if record and plan.reminders:
+        from ..project.record import record_reminders
+
+        for line in record_reminders(project_path, plan.reminders, as_of):
+            click.echo(line)
+
+
+@click.command()
+@PROJECT_ARGUMENT
+@click.option("--record", is_flag=True, help="Add today's date to reminded_on of each open item.")
+@render_options
+def waiting(project_path: Path, record: bool, **options: Any) -> None:
+    """Write the waiting-on-client notice: what is blocked on the client, and the new date."""
+    from ..documents.waiting import open_questions
+
+    loaded, as_of = prepare(project_path, options, letter=True)
+    questions = open_questions(loaded.project, as_of)
+    if not questions:
+        click.echo(f"nothing open on {as_of}: every question in waiting_on is answered")
+        return
+    for question in questions:
+        click.echo(
+            f"{question.entry.item}: asked {question.entry.asked_on}, "
+            f"{question.days_waited} days waiting, {question.days_late} days late"
+        )
+    render("waiting", project_path, loaded=loaded, **options)
+    if record:
+        from ..project.record import record_waiting
+
+        for line in record_waiting(project_path, [q.index for q in questions], as_of):
+            click.echo(line)
+
+
+@click.command()
+@PROJECT_ARGUMENT
+@click.option("--with-record", is_flag=True, help="Add a dated annex with the record of incidents.")
+@render_options
+def terminate(project_path: Path, with_record: bool, **options: Any) -> None:
+    """Write the termination letter: the reason, the end date, work in progress, what is owed."""
+    render("termination", project_path, params={"with_record": with_record}, **options)
+
+
+@click.command()
+@PROJECT_ARGUMENT
+@click.option(
+    "--require-paid", is_flag=True, help="Refuse to write the report while money is owed."
+)
+@render_options
+def handoff(project_path: Path, require_paid: bool, **options: Any) -> None:
+    """Write the hand-off report: what was achieved, where it is, every account handed back."""
+    from ..documents.parting import outstanding
+    from ..errors import InwritingError
+
+    loaded, as_of = prepare(project_path, options)
+    unpaid = outstanding(loaded.project, as_of)
+    if unpaid:
+        owed = ", ".join(f"{s.invoice.number} ({s.outstanding:,.2f})" for s in unpaid)
+        if require_paid:
+            raise InwritingError(
+                f"not written: still outstanding on {as_of}: {owed} {loaded.project.currency}"
+            )
+        click.echo(
+            f"warning: still outstanding on {as_of}: {owed} {loaded.project.currency}", err=True
+        )
+    render("handoff", project_path, loaded=loaded, **options)
+
+
+@click.command()
+@PROJECT_ARGUMENT
+@render_options
+def review(project_path: Path, **options: Any) -> None:
+    """Write the client review: a score card from the record, red flags, a recommendation."""
+    render("review", project_path, **options)

@@ -1,0 +1,151 @@
+"""The morning agenda: what is due across every client, most urgent first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..errors import InwritingError, ProjectError
+from ..law.ledger import invoice_states
+from ..project.project_file import LoadedProject, load_project
+from .reminders import plan_reminders
+from .waiting import delay_days, open_questions
+
+DUE_SOON_DAYS = 7
+"""Invoices falling due within this many days are listed, so nothing comes as a surprise."""
+
+RANKS = {
+    "error": -1,
+    "final": 0,
+    "stop_work": 1,
+    "firm": 2,
+    "friendly": 3,
+    "waiting": 4,
+    "change": 5,
+    "due_soon": 6,
+}
+_PROJECT_FILE = re.compile(r"^format\s*:", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One thing to do today for one project."""
+
+    file: str
+    project_id: str
+    client: str
+    kind: str  # a key of RANKS
+    what: str
+    days: int  # days late (or, for invoices falling due, days to go)
+    amount: Decimal | None = None
+    currency: str | None = None
+    document: str | None = None  # the document kind to render for it, if any
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        days = -self.days if self.kind != "due_soon" else self.days
+        return RANKS[self.kind], days, self.file
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "project": self.project_id,
+            "client": self.client,
+            "kind": self.kind,
+            "what": self.what,
+            "days": self.days,
+            "amount": None if self.amount is None else str(self.amount),
+            "currency": self.currency,
+            "document": self.document,
+            "params": self.params,
+        }
+
+
+def project_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The project files named, and those in the folders named (YAML files with `format:`)."""
+    for path in paths:
+        if path.is_dir():
+            for candidate in sorted([*path.glob("*.yaml"), *path.glob("*.yml")]):
+                if _PROJECT_FILE.search(candidate.read_text(encoding="utf-8", errors="replace")):
+                    yield candidate
+        else:
+            yield path
+
+
+def agenda(
+    paths: Iterable[Path], as_of: dt.date, *, allow_secrets: bool = False
+) -> list[AgendaItem]:
+    """Everything due on `as_of` in every project, most urgent first; broken files included."""
+    items: list[AgendaItem] = []
+    for path in project_files(paths):
+        try:
+            loaded = load_project(path, allow_secrets=allow_secrets)
+        except ProjectError as exc:
+            problems = "\n".join(str(problem) for problem in exc.problems)
+            items.append(AgendaItem(str(path), "?", "?", "error", problems, 0))
+            continue
+        except InwritingError as exc:
+            items.append(AgendaItem(str(path), "?", "?", "error", exc.format_message(), 0))
+            continue
+        items += project_agenda(loaded, as_of)
+    return sorted(items, key=lambda item: item.sort_key)
+
+
+def project_agenda(loaded: LoadedProject, as_of: dt.date) -> list[AgendaItem]:
+    project = loaded.project
+
+    def item(kind: str, what: str, days: int, **extra: Any) -> AgendaItem:
+        return AgendaItem(
+            str(loaded.path), project.project.id, project.client.name, kind, what, days, **extra
+        )
+
+    states = {state.invoice.number: state for state in invoice_states(project, as_of)}
+    found = []
+    for reminder in plan_reminders(project, as_of).reminders:
+        covered = [states[number] for number in reminder.covers]
+        owed = sum((state.outstanding for state in covered), start=Decimal(0))
+        more = f" (and {len(covered) - 1} more)" if len(covered) > 1 else ""
+        found.append(
+            item(
+                reminder.tone,
+                f"{reminder.tone.replace('_', '-')} reminder, invoice {reminder.invoice}{more}",
+                covered[0].days_overdue,
+                amount=owed,
+                currency=project.currency,
+                document="reminder-" + reminder.tone.replace("_", "-"),
+                params={"invoice": reminder.invoice},
+            )
+        )
+    questions = open_questions(project, as_of)
+    late = [question for question in questions if question.days_late > 0]
+    if late:
+        count = f"{len(late)} answer{'s' if len(late) != 1 else ''}"
+        found.append(
+            item("waiting", f"waiting notice: {count} late", delay_days(late), document="waiting")
+        )
+    for warning in loaded.warnings:
+        if warning.field == "signoff.fingerprint":
+            found.append(item("change", warning.message.split(" —")[0], 0))
+    for change in project.changes:
+        if change.status == "proposed" and change.requested_on <= as_of:
+            age = (as_of - change.requested_on).days
+            found.append(item("change", f"change request {change.id} not yet signed", age))
+    for state in states.values():
+        to_go = (state.due - as_of).days
+        if state.outstanding > 0 and 0 <= to_go <= DUE_SOON_DAYS:
+            found.append(
+                item(
+                    "due_soon",
+                    f"invoice {state.invoice.number} falls due on {state.due}",
+                    to_go,
+                    amount=state.outstanding,
+                    currency=project.currency,
+                )
+            )
+    return found

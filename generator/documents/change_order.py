@@ -1,0 +1,54 @@
+"""The change order: one change request's rows before and after, its cost, and the new dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from ..errors import InputError
+from ..project.changes import ChangeRow, apply, change_index, end_before, price, scope_before, total
+from ..project.model import Project
+
+
+def change_order_context(project: Project, as_of: dt.date, *, change: str) -> dict[str, Any]:
+    index = change_index(project, change)
+    request = project.changes[index]
+    if request.status == "rejected":
+        raise InputError(
+            f"change request {change} is rejected; "
+            "set its status to proposed to put it to the client again"
+        )
+    before, applied = scope_before(project, index)
+    after = apply(before, request)
+    by_id_before = {item.id: item for item in before}
+    by_id_after = {item.id: item for item in after}
+    touched = [*request.remove, *(m.id for m in request.modify), *(item.id for item in request.add)]
+    rows = []
+    for item_id in dict.fromkeys(touched):
+        old = by_id_before.get(item_id)
+        new = by_id_after.get(item_id)
+        new = None if new is None or new.status == "dropped" else new
+        old = None if old is not None and old.status == "dropped" else old
+        rows.append(ChangeRow(item_id, old, new, price(old, project) if old else Decimal(0),
+                              price(new, project) if new else Decimal(0)))  # fmt: skip
+    original = total(list(project.scope), project)
+    earlier = total(before, project) - original
+    delta = total(after, project) - total(before, project)
+    previous_end = end_before(project, applied)
+    return {
+        "change": request,
+        "rows": rows,
+        "moved": [
+            row
+            for row in rows
+            if row.before and row.after and row.before.deadline != row.after.deadline
+        ],
+        "cost_delta": delta,
+        "original_total": original,
+        "earlier_delta": earlier,
+        "earlier_changes": applied,
+        "updated_total": original + earlier + delta,
+        "previous_end": previous_end,
+        "new_end": request.new_end if request.new_end and request.new_end != previous_end else None,
+    }

@@ -1,0 +1,189 @@
+"""The registry of document kinds: each one's template, the context it is filled from, its name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ..errors import InputError
+from ..filenames import safe_stem
+from ..locales import document_locale
+from ..project.model import Project, Tone
+from ..project.scope import deposit_amount, fingerprint, scope_lines, scope_total, short_fingerprint
+
+Context = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of document: `templates/<lang>/<name>.md.j2`, filled from `context`."""
+
+    name: str
+    context: Callable[..., Context]  # (project, as_of, **params) -> variables
+    description: str
+
+    def template_name(self, language: str) -> str:
+        return f"{language}/{self.name}.md.j2"
+
+
+def common_context(project: Project, as_of: dt.date) -> Context:
+    """What every document knows: the parties, the project, formatting locale, the date."""
+    return {
+        "locale": document_locale(project.language, project.jurisdiction),
+        "language": project.language,
+        "currency": project.currency,
+        "jurisdiction": project.jurisdiction,
+        "as_of": as_of,
+        "provider": project.provider,
+        "client": project.client,
+        "project": project.project,
+        "terms": project.terms,
+        "signoff": project.signoff,
+    }
+
+
+def scope_context(project: Project, as_of: dt.date, *, current: bool = False) -> Context:
+    included: list[Any] = []
+    if current:
+        # The consolidated version: the signed scope with every approved change applied.
+        from ..project.changes import current_scope, end_before
+
+        items, included = current_scope(project)
+        info = project.project.model_copy(update={"end": end_before(project, included)})
+        project = project.model_copy(update={"scope": items, "project": info})
+    lines = scope_lines(project)
+    total = scope_total(lines)
+    deposit = deposit_amount(project, total)
+    digest = fingerprint(project)
+    late_interest = project.terms.late_interest
+    return {
+        **common_context(project, as_of),
+        "lines": lines,
+        "total": total,
+        "deposit": deposit,
+        "balance": total - deposit,
+        "exclusions": project.exclusions,
+        "fingerprint": digest,
+        "short_fingerprint": short_fingerprint(digest),
+        # A contract rate of 0 % reads as "no interest", never as "0 % a year".
+        "interest": (
+            late_interest
+            if isinstance(late_interest, str)
+            else ("rate" if late_interest > 0 else "none")
+        ),
+        "interest_rate": late_interest if isinstance(late_interest, Decimal) else None,
+        "has_hours": any(line.hours is not None for line in lines),
+        "included_changes": [change.id for change in included],
+    }
+
+
+def _reminder(tone: Tone) -> Callable[..., Context]:
+    def context(project: Project, as_of: dt.date, *, invoice: str) -> Context:
+        from .reminders import reminder_context  # Babel and the ledger only when needed
+
+        return {
+            **common_context(project, as_of),
+            **reminder_context(project, as_of, tone=tone, invoice=invoice),
+        }
+
+    return context
+
+
+def waiting_context(project: Project, as_of: dt.date) -> Context:
+    from .waiting import waiting_context as context
+
+    return {**common_context(project, as_of), **context(project, as_of)}
+
+
+def termination_context(project: Project, as_of: dt.date, *, with_record: bool = False) -> Context:
+    from .parting import termination_context as context
+
+    return {**common_context(project, as_of), **context(project, as_of, with_record=with_record)}
+
+
+def handoff_context(project: Project, as_of: dt.date) -> Context:
+    from .parting import handoff_context as context
+
+    return {
+        **common_context(project, as_of),
+        **context(project, as_of),
+        "achievements": project.achievements,
+        "deliverables": project.deliverables,
+    }
+
+
+def review_context(project: Project, as_of: dt.date) -> Context:
+    from .review import review_project
+
+    return {**common_context(project, as_of), "review": review_project(project, as_of)}
+
+
+def change_order_context(project: Project, as_of: dt.date, *, change: str) -> Context:
+    from .change_order import change_order_context as context
+
+    return {
+        **common_context(project, as_of),
+        **context(project, as_of, change=change),
+        "short_fingerprint": short_fingerprint(fingerprint(project)),
+    }
+
+
+KINDS: dict[str, DocumentKind] = {
+    kind.name: kind
+    for kind in (
+        DocumentKind("scope", scope_context, "the scope checklist the client signs"),
+        DocumentKind("reminder-friendly", _reminder("friendly"), "a polite first payment reminder"),
+        DocumentKind(
+            "reminder-firm", _reminder("firm"), "a firm reminder asking for a payment date"
+        ),
+        DocumentKind("reminder-stop-work", _reminder("stop_work"), "work is paused until payment"),
+        DocumentKind(
+            "reminder-final", _reminder("final"), "the final notice before ending the agreement"
+        ),
+        DocumentKind("waiting", waiting_context, "we are waiting for your answer; delivery moves"),
+        DocumentKind(
+            "termination", termination_context, "a professional notice ending the agreement"
+        ),
+        DocumentKind(
+            "handoff", handoff_context, "what was achieved, where it is, every account handed back"
+        ),
+        DocumentKind(
+            "review", review_context, "is this client worth keeping? (for you, not the client)"
+        ),
+        DocumentKind(
+            "change-order", change_order_context, "a change to the signed scope, for both to sign"
+        ),
+    )
+}
+
+
+def reminder_kind(tone: str) -> str:
+    return "reminder-" + tone.replace("_", "-")
+
+
+def document_kind(name: str) -> DocumentKind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise InputError(f"unknown document {name!r}; known: {', '.join(KINDS)}") from None
+
+
+def output_name(
+    project: Project, kind: str, format_name: str, params: Mapping[str, Any] | None = None
+) -> str:
+    """`<project.id>-<kind>.<ext>`, with the id made safe for every file system; a reminder
+    also names its invoice: `<project.id>-reminder-<invoice>-<tone>.<ext>`."""
+    stem = safe_stem(project.project.id)
+    change = (params or {}).get("change")
+    if change is not None and kind == "change-order":
+        return f"{stem}-change-order-{safe_stem(str(change), 'change')}.{format_name}"
+    if kind == "scope" and (params or {}).get("current"):
+        return f"{stem}-scope-current.{format_name}"
+    invoice = (params or {}).get("invoice")
+    if invoice is not None and kind.startswith("reminder-"):
+        tone = kind.removeprefix("reminder-")
+        return f"{stem}-reminder-{safe_stem(str(invoice), 'invoice')}-{tone}.{format_name}"
+    return f"{stem}-{kind}.{format_name}"

@@ -1,0 +1,141 @@
+"""Rendering one document: its kind's context, the template, the document model, each writer."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..documents.kinds import document_kind, output_name
+from ..errors import InputError
+from ..project.model import LANGUAGES, Project
+from ..project.project_file import LoadedProject
+from .docmodel import Document
+from .markup import parse_document
+from .templating import render_template
+from .writers import FORMATS, WriterOptions, writer_for
+
+if TYPE_CHECKING:
+    from .writers.helper import WriterHelper
+
+
+def render_markdown(
+    loaded: LoadedProject,
+    kind_name: str,
+    *,
+    as_of: dt.date,
+    language: str | None = None,
+    templates_dir: Path | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> tuple[str, str]:
+    """Fill the document's template: returns (template name, Markdown)."""
+    project = _with_language(loaded.project, language)
+    kind = document_kind(kind_name)
+    template_name = kind.template_name(project.language)
+    user_dir = templates_dir or loaded.templates_dir
+    variables = kind.context(project, as_of, **(params or {}))
+    markdown = render_template(template_name, variables, user_dir=user_dir)
+    return template_name, markdown
+
+
+def build_document(
+    loaded: LoadedProject,
+    kind_name: str,
+    *,
+    as_of: dt.date,
+    language: str | None = None,
+    templates_dir: Path | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> Document:
+    """The typed document, ready for any writer."""
+    template_name, markdown = render_markdown(
+        loaded,
+        kind_name,
+        as_of=as_of,
+        language=language,
+        templates_dir=templates_dir,
+        params=params,
+    )
+    document = parse_document(markdown, source=template_name)
+    # The language is the project's (or --lang), whatever the template says: it tells word
+    # processors which spell checker to use and screen readers how to speak.
+    meta = dataclasses.replace(document.meta, language=language or loaded.project.language)
+    return dataclasses.replace(document, meta=meta)
+
+
+def render_document(
+    loaded: LoadedProject,
+    kind_name: str,
+    *,
+    formats: Iterable[str] = ("pdf", "docx"),
+    as_of: dt.date,
+    language: str | None = None,
+    paper: str | None = None,
+    templates_dir: Path | None = None,
+    params: Mapping[str, Any] | None = None,
+    helpers: Mapping[str, WriterHelper | None] | None = None,
+) -> dict[str, bytes]:
+    """Render one document in each format; returns {format: bytes}, nothing written to disk.
+
+    A format with a helper process in `helpers` (writers/helper.py) is written there meanwhile;
+    None there, or no entry, means it is written here."""
+    wanted = list(dict.fromkeys(formats))
+    unknown = [name for name in wanted if name not in FORMATS]
+    if unknown:
+        raise InputError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    document = build_document(
+        loaded,
+        kind_name,
+        as_of=as_of,
+        language=language,
+        templates_dir=templates_dir,
+        params=params,
+    )
+    options = WriterOptions(paper=paper or loaded.paper, as_of=as_of)
+    writing = [name for name in wanted if name != "eml"]
+    if "eml" in wanted and "pdf" not in writing:
+        writing.append("pdf")  # the e-mail's attachment
+    pending = {
+        name: helper.submit(document, options)
+        for name, helper in (helpers or {}).items()
+        if helper is not None and name in writing
+    }
+    rendered = {
+        name: writer_for(name)(document, options) for name in writing if name not in pending
+    }
+    rendered.update((name, result()) for name, result in pending.items())
+    if "eml" in wanted:
+        rendered["eml"] = _email(
+            loaded.project,
+            document,
+            as_of,
+            rendered["pdf"],
+            output_name(loaded.project, kind_name, "pdf", params),
+        )
+    return {name: rendered[name] for name in wanted}
+
+
+def _email(
+    project: Project, document: Document, as_of: dt.date, pdf: bytes, pdf_name: str
+) -> bytes:
+    from .writers.email import Mailbox, write_email
+
+    provider, client = project.provider, project.client
+    return write_email(
+        document,
+        sender=Mailbox(provider.contact or provider.name, provider.email),
+        recipient=Mailbox(client.contact or client.name, client.email),
+        as_of=as_of,
+        attachment_name=pdf_name,
+        pdf=pdf,
+    )
+
+
+def _with_language(project: Project, language: str | None) -> Project:
+    if language is None or language == project.language:
+        return project
+    if language not in LANGUAGES:
+        raise InputError(f"unknown language {language!r}; choose from {', '.join(LANGUAGES)}")
+    return project.model_copy(update={"language": language})

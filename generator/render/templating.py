@@ -1,0 +1,191 @@
+"""The one Jinja environment: user folder before built-ins, sandbox, strict undefined, escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import sys
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent, get_minus_sign_symbol
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from ..errors import TemplateError
+from .template_cache import template_cache
+
+LINE_BREAK = "\x0b"
+"""Newlines in data become this character (vertical tab), which the parser turns into a break.
+
+A real newline could end a table row or a paragraph; this one cannot. markdown-it counts it as
+white space, so `**{{ name }}**{{ br }}` still closes the bold after a name ending in a full stop.
+The loader refuses control characters in data, so every one of them in a rendered template
+came from a line break in a value or from `br`.
+"""
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+
+
+def builtin_templates_dir() -> Path:
+    """Templates inside the installed wheel, or the repository's top-level folder when run from a
+    checkout (an editable install)."""
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "templates"
+    return packaged if packaged.is_dir() else package.parent / "templates"
+
+
+def escape_markdown(text: str) -> str:
+    """Make text print literally in Markdown: no emphasis, links, tables, headings or HTML.
+
+    Every ASCII punctuation character is backslash-escaped (CommonMark allows it for all of
+    them), line breaks become LINE_BREAK, and spaces that Markdown would trim at the ends of a
+    value are kept as character references.
+    """
+    text = text.rstrip("\n")
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    escaped = escaped.replace("\r\n", "\n").replace("\n", LINE_BREAK).replace("\t", "&#9;")
+    stripped = escaped.strip(" ")
+    if stripped != escaped:
+        leading = len(escaped) - len(escaped.lstrip(" "))
+        trailing = len(escaped) - len(escaped.rstrip(" "))
+        escaped = "&#32;" * leading + stripped + "&#32;" * trailing
+    return escaped
+
+
+def _finalize(value: Any) -> str:
+    # Runs on the result of every {{ expression }}: data is escaped here, once, by the
+    # environment itself, so no template can forget to. Markup (from |safe or a macro marked
+    # safe) is the template's own Markdown and passes through.
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        raise jinja2.TemplateRuntimeError(
+            "a value printed here is empty; guard it with {% if … %} or fill it in the project file"
+        )
+    return escape_markdown(str(value))
+
+
+@functools.lru_cache(maxsize=8)
+def environment(user_dir: Path | None = None) -> jinja2.Environment:
+    """The environment for one template folder; built once per folder per process."""
+    loaders: list[jinja2.BaseLoader] = []
+    if user_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(user_dir)))
+    loaders.append(jinja2.FileSystemLoader(str(builtin_templates_dir())))
+    # The user's templates run in the sandbox; the built-in ones are ours and run without
+    # its per-attribute checks.
+    sandboxed = user_dir is not None
+    environment_class = SandboxedEnvironment if sandboxed else jinja2.Environment
+    env = environment_class(
+        loader=jinja2.ChoiceLoader(loaders),
+        bytecode_cache=template_cache("sandboxed" if sandboxed else "plain"),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.globals.update(br=Markup(LINE_BREAK), address_block=_address_block)
+    env.filters.update(
+        date=_date_filter,
+        money=_money_filter,
+        number=_number_filter,
+        percent=_percent_filter,
+        country=_country_filter,
+        md=lambda value: Markup(escape_markdown(str(value))),
+    )
+    return env
+
+
+def render_template(
+    template_name: str, variables: Mapping[str, Any], *, user_dir: Path | None = None
+) -> str:
+    """Render one template to Markdown; any failure is a TemplateError naming file and line."""
+    env = environment(user_dir)
+    try:
+        template = env.get_template(template_name)
+        return template.render(variables)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or exc.name or template_name
+        raise TemplateError(f"{where}:{exc.lineno}: {exc.message}") from None
+    except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError) as exc:
+        raise TemplateError(f"{_template_position(exc, template_name)}: {_describe(exc)}") from None
+
+
+def _template_position(exc: BaseException, fallback: str) -> str:
+    # Jinja rewrites tracebacks so that frames of compiled templates carry the template's file
+    # name and line; the innermost such frame is where the template went wrong.
+    found = fallback
+    tb: TracebackType | None = exc.__traceback__ or sys.exc_info()[2]
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, jinja2.UndefinedError):
+        return f"undefined value: {exc.message}"
+    return str(exc) or type(exc).__name__
+
+
+def _address_block(party: Any) -> Markup:
+    """A party's name in bold, then contact, address, business id, e-mail and phone, one a line."""
+    lines = [f"**{escape_markdown(party.name)}**"]
+    for name in ("contact", "address", "business_id", "email", "phone"):
+        value = getattr(party, name, None)
+        if value:
+            lines.append(escape_markdown(str(value)))
+    return Markup(LINE_BREAK.join(lines))
+
+
+def _locale(context: Any) -> Locale:
+    locale = context.get("locale")
+    if not isinstance(locale, Locale):
+        raise jinja2.TemplateRuntimeError("the formatting filters need `locale` in the context")
+    return locale
+
+
+@jinja2.pass_context
+def _date_filter(context: Any, value: dt.date, style: str = "long") -> str:
+    # Day and month stay together ("13. / elokuuta" split over two lines looks broken);
+    # the year may still wrap so a long date fits a narrow table column.
+    return str(format_date(value, style, locale=_locale(context))).replace(" ", "\u00a0", 1)
+
+
+@jinja2.pass_context
+def _money_filter(context: Any, value: Decimal, currency: str | None = None) -> str:
+    locale = _locale(context)
+    text = str(format_currency(value, currency or context["currency"], locale=locale))
+    # Babel's patterns write a hyphen; Swedish and Finnish typeset a true minus sign.
+    return text.replace("-", get_minus_sign_symbol(locale), 1) if value < 0 else text
+
+
+@jinja2.pass_context
+def _number_filter(context: Any, value: Decimal | int) -> str:
+    return str(format_decimal(value, locale=_locale(context), decimal_quantization=False))
+
+
+@jinja2.pass_context
+def _percent_filter(context: Any, value: Decimal | int) -> str:
+    fraction = Decimal(value) / 100
+    return str(format_percent(fraction, locale=_locale(context), decimal_quantization=False))
+
+
+@jinja2.pass_context
+def _country_filter(context: Any, code: str) -> str:
+    return str(_locale(context).territories.get(code, code))

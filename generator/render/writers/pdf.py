@@ -1,0 +1,519 @@
+"""PDF writer (reportlab platypus) with the embedded DejaVu Sans family and a page-N-of-M footer."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+from collections.abc import Iterable, Iterator
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    HRFlowable,
+    KeepTogether,
+    LayoutError,
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ...errors import RenderError
+from .. import docmodel as dm
+from . import WriterOptions
+from .fonts import FONT, register_fonts
+from .layout import column_widths
+from .pdf_forms import FieldNames, FormLine, TickBox
+
+PAPER = {"a4": A4, "letter": LETTER}
+
+INK = colors.HexColor("#1f2328")
+MUTED = colors.HexColor("#59636e")
+ACCENT = colors.HexColor("#1d3557")
+RULE = colors.HexColor("#c9d1d9")
+HEADER_FILL = colors.HexColor("#eef2f6")
+
+MARGIN_X = 20 * mm
+MARGIN_TOP = 18 * mm
+MARGIN_BOTTOM = 22 * mm
+CELL_PADDING = 4
+
+
+@functools.lru_cache(maxsize=1)
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13.5, textColor=INK)
+    styles = {
+        "body": ParagraphStyle("body-spaced", parent=base, spaceAfter=6),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=f"{FONT}-Bold",
+            fontSize=19,
+            leading=24,
+            textColor=ACCENT,
+            spaceAfter=6,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=f"{FONT}-Bold",
+            fontSize=11.5,
+            leading=15,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=5,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=base,
+            fontName=f"{FONT}-Bold",
+            fontSize=10,
+            leading=14,
+            spaceBefore=8,
+            spaceAfter=3,
+        ),
+        "label": ParagraphStyle(
+            "label",
+            parent=base,
+            fontName=f"{FONT}-Bold",
+            fontSize=7.5,
+            leading=10,
+            textColor=MUTED,
+            spaceAfter=2,
+        ),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5),
+        "head": ParagraphStyle(
+            "head",
+            parent=base,
+            fontName=f"{FONT}-Bold",
+            fontSize=8,
+            leading=11,
+            textColor=ACCENT,
+        ),
+        "list": ParagraphStyle("list", parent=base, spaceAfter=2),
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10, textColor=MUTED),
+        "quote": ParagraphStyle("quote", parent=base, textColor=MUTED, leftIndent=10),
+    }
+    return styles
+
+
+def write(document: dm.Document, options: WriterOptions) -> bytes:
+    """The document as PDF bytes; the same document and options always give the same bytes."""
+    register_fonts(italic=dm.uses_italics(document))
+    buffer = io.BytesIO()
+    pagesize = PAPER[options.paper]
+    frame_width = pagesize[0] - 2 * MARGIN_X
+    meta = document.meta
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        creator="inwriting",
+        producer="inwriting",
+        invariant=1,
+        lang=meta.language,
+        initialFontName=FONT,
+    )
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        frame_width,
+        pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    frame_height = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM
+    story = list(_Builder(frame_width, frame_height).blocks(document.blocks))
+    try:
+        doc.build(story, canvasmaker=_footer_canvas(meta, pagesize))
+    except LayoutError as exc:
+        del exc  # reportlab's message describes its own objects, not the user's text
+        raise RenderError(
+            "a block of the document is taller than a page and cannot be split across pages; "
+            "shorten its longest text (typically a name or address in the signature block)"
+        ) from None
+    return buffer.getvalue()
+
+
+@contextlib.contextmanager
+def _strict_bounds() -> Iterator[None]:
+    # By default reportlab draws a block taller than the page off its bottom edge, where
+    # nobody can read it. Make it raise instead, so the user hears about it.
+    previous = rl_config.allowTableBoundsErrors
+    rl_config.allowTableBoundsErrors = 0
+    try:
+        yield
+    finally:
+        rl_config.allowTableBoundsErrors = previous
+
+
+class _Builder:
+    """Turns model blocks into platypus flowables for a frame of a given width."""
+
+    def __init__(self, width: float, page_height: float, names: FieldNames | None = None) -> None:
+        self.width = width
+        self.page_height = page_height  # the height of an empty frame
+        self.styles = _styles()
+        self.names = names or FieldNames()
+
+    def blocks(self, blocks: Iterable[dm.Block]) -> Iterable[Flowable]:
+        items = list(blocks)
+        held: list[Flowable] = []
+        for index, block in enumerate(items):
+            following = items[index + 1] if index + 1 < len(items) else None
+            if isinstance(block, dm.Heading) and isinstance(following, dm.ListBlock):
+                # A list is a container, which reportlab will not keep with the heading before
+                # it: hold the heading and keep the two together explicitly.
+                held = list(self.block(block))
+                continue
+            if held:
+                yield KeepTogether([*held, *self.block(block)])
+                held = []
+                continue
+            for flowable in self.block(block):
+                if isinstance(following, dm.Signature) and isinstance(flowable, Paragraph):
+                    # What leads into the signatures is never left behind on the page before.
+                    flowable.keepWithNext = True
+                yield flowable
+
+    def block(self, block: dm.Block) -> Iterable[Flowable]:
+        styles = self.styles
+        if isinstance(block, dm.Heading):
+            style = styles[
+                "h1"
+                if block.level == 1
+                else "h2"
+                if block.level == 2
+                else "h3"
+                if block.level == 3
+                else "label"
+            ]
+            text = markup(block.content)
+            if block.level >= 4:
+                text = text.upper()
+            paragraph = Paragraph(text, style)
+            paragraph.keepWithNext = True
+            yield paragraph
+        elif isinstance(block, dm.Paragraph):
+            yield Paragraph(markup(block.content), styles["body"])
+        elif isinstance(block, dm.ListBlock):
+            yield self.list_block(block)
+        elif isinstance(block, dm.Table):
+            yield self.table(block)
+        elif isinstance(block, dm.Columns):
+            yield self.columns(block)
+        elif isinstance(block, dm.Signature):
+            yield self.signature(block)
+        elif isinstance(block, dm.Quote):
+            yield from self.quote(block)
+        elif isinstance(block, dm.Chart) and block.bars:  # nothing measured: nothing to draw
+            from .charts import drawing
+
+            yield drawing(block, self.width)
+            yield Spacer(1, 8)
+        elif isinstance(block, dm.Keep):
+            yield KeepTogether(list(self.blocks(block.blocks)))
+        elif isinstance(block, dm.PageBreak):
+            yield PageBreak()
+        elif isinstance(block, dm.Rule):
+            yield HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=4, spaceAfter=8)
+
+    def sub(self, width: float) -> _Builder:
+        return _Builder(width, self.page_height, self.names)
+
+    def list_block(self, block: dm.ListBlock) -> Flowable:
+        items = []
+        for item in block.items:
+            flowables = list(self.sub(self.width - 16).blocks(item.blocks))
+            for flowable in flowables:
+                if isinstance(flowable, Paragraph) and flowable.style is self.styles["body"]:
+                    flowable.style = self.styles["list"]
+            if item.checkbox is not None:
+                items.append(ListItem(flowables, value=_box(item.checkbox)))
+            else:
+                items.append(ListItem(flowables))
+        return ListFlowable(
+            items,
+            bulletType="1" if block.ordered else "bullet",
+            start=block.start if block.ordered else "•",
+            leftIndent=16,
+            bulletFontName=FONT,
+            bulletFontSize=9.5,
+            bulletColor=MUTED,
+            spaceAfter=6,
+        )
+
+    def table(self, block: dm.Table) -> Flowable:
+        widths = column_widths(block, self.width, _measure, CELL_PADDING)
+        rows = [block.header, *block.rows]
+        data = [
+            [
+                self.cell(cell, self.styles["head" if index == 0 else "cell"], index > 0)
+                for cell in row
+            ]
+            for index, row in enumerate(rows)
+        ]
+        commands: list[tuple[Any, ...]] = [
+            ("FONTSIZE", (0, 0), (-1, -1), self.styles["cell"].fontSize),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]
+        for column, cell in enumerate(block.header):
+            if cell.align in ("right", "center"):
+                commands.append(("ALIGN", (column, 0), (column, -1), cell.align.upper()))
+        table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        table.setStyle(_table_style(commands))
+        table.spaceAfter = 8
+        return table
+
+    def cell(self, cell: dm.Cell, style: ParagraphStyle, fillable: bool = False) -> Any:
+        # A lone checkbox or an empty cell needs no Paragraph: nothing to wrap, and a Paragraph
+        # per row would cost markup parsing and line breaking for one glyph.
+        if not cell.content:
+            return ""
+        if len(cell.content) == 1 and isinstance(cell.content[0], dm.Checkbox):
+            if fillable:  # a real tick box, so the client can tick items off in any reader
+                return TickBox(self.names.next_box(), cell.content[0].checked, INK)
+            return _box(cell.content[0])  # the header repeats on every page: a glyph
+        alignment = {"right": TA_RIGHT, "center": TA_CENTER}.get(cell.align or "", TA_LEFT)
+        return Paragraph(markup(cell.content), _aligned(style, alignment))
+
+    def columns(self, block: dm.Columns) -> Flowable:
+        count = len(block.columns)
+        gap = 8 * mm
+        width = (self.width - gap * (count - 1)) / count
+        cells: list[Any] = []
+        widths: list[float] = []
+        for index, column in enumerate(block.columns):
+            if index:
+                cells.append("")
+                widths.append(gap)
+            cells.append(list(self.sub(width).blocks(column)))
+            widths.append(width)
+        table = Table([cells], colWidths=widths, hAlign="LEFT", splitInRow=1)
+        table.setStyle(
+            _table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        table.spaceAfter = 6
+        return table
+
+    def signature(self, block: dm.Signature) -> Flowable:
+        """One table: the parties side by side, each field a line to write on with its label
+        under it. One table is cheaper to lay out than a table per line, and never splits."""
+        count = len(block.parties)
+        gap = 10 * mm
+        width = (self.width - gap * (count - 1)) / count
+        widths: list[float] = []
+        for index in range(count):
+            widths += [gap, width] if index else [width]
+        headings = [list(self.sub(width).blocks(party.heading)) for party in block.parties]
+        rows: list[list[Any]] = [self._spread(headings)]
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("VALIGN", (0, 0), (-1, 0), "TOP"),
+        ]
+        heights: list[float] = [0]
+        lines = max(len(party.fields) for party in block.parties)
+        prefix = self.names.next_block()
+        for line in range(lines):
+            values, labels = [], []
+            for number, party in enumerate(block.parties, start=1):
+                field = party.fields[line] if line < len(party.fields) else None
+                if field and field.value:
+                    values.append(Paragraph(markup(field.value), self.styles["cell"]))
+                elif field:
+                    values.append(self._form_line(party, line, f"{prefix}party-{number}"))
+                else:
+                    values.append("")
+                labels.append(Paragraph(markup(field.label), self.styles["small"]) if field else "")
+            value_row = len(rows)
+            rows += [self._spread(values), self._spread(labels)]
+            heights += [24, 0]
+            for index, party in enumerate(block.parties):
+                if line < len(party.fields):
+                    column = index * 2
+                    commands.append(
+                        ("LINEBELOW", (column, value_row), (column, value_row), 0.6, INK)
+                    )
+            commands.append(("BOTTOMPADDING", (0, value_row), (-1, value_row), 2))
+            commands.append(("TOPPADDING", (0, value_row + 1), (-1, value_row + 1), 2))
+        # Minimum, not fixed, heights: a long name grows its line instead of spilling out.
+        table = _WholeTable(rows, colWidths=widths, minRowHeights=heights, hAlign="LEFT")
+        table.page_height = self.page_height
+        table.setStyle(_table_style(commands))
+        table.spaceBefore = 4
+        return table
+
+    @staticmethod
+    def _form_line(party: dm.SignatureParty, line: int, prefix: str) -> FormLine:
+        """An empty line becomes a fillable field; a party's last empty line is where they
+        sign (every template ends a party with its signature line), so a signature field."""
+        empty = [index for index, field in enumerate(party.fields) if not field.value]
+        if line == empty[-1]:
+            return FormLine(f"{prefix}-signature", "signature")
+        return FormLine(f"{prefix}-line-{empty.index(line) + 1}", "text")
+
+    @staticmethod
+    def _spread(cells: list[Any]) -> list[Any]:
+        """Cells for the parties' columns with empty gap columns between them."""
+        spread: list[Any] = []
+        for index, cell in enumerate(cells):
+            spread += ["", cell] if index else [cell]
+        return spread
+
+    def quote(self, block: dm.Quote) -> Iterable[Flowable]:
+        inner = list(self.sub(self.width - 12).blocks(block.blocks))
+        table = Table([[inner]], colWidths=[self.width - 2], hAlign="LEFT", splitInRow=1)
+        table.setStyle(
+            _table_style(
+                [
+                    ("LINEBEFORE", (0, 0), (0, -1), 2, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ]
+            )
+        )
+        table.spaceAfter = 6
+        yield table
+
+
+class _WholeTable(Table):  # type: ignore[misc]  # reportlab is untyped
+    """A table that moves to the next page whole rather than splitting between rows; unlike
+    a KeepTogether it can join the keep-with-next chain of the heading before it."""
+
+    page_height: float = 0.0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        # Asked to split on an empty page means it is taller than any page: reportlab would
+        # draw it off the bottom edge, where nobody reads it. Say so instead.
+        if availHeight >= self.page_height - 1:
+            raise LayoutError("a signature block is taller than a page")
+        return []
+
+
+def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+    # Plain-string cells (the gaps between columns) would otherwise use reportlab's default
+    # Helvetica, which is not embedded.
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
+def markup(content: Iterable[dm.Inline]) -> str:
+    """Inline content as reportlab paragraph markup; every character of text is escaped."""
+    parts = []
+    for inline in content:
+        if isinstance(inline, dm.Break):
+            parts.append("<br/>")
+        elif isinstance(inline, dm.Checkbox):
+            parts.append(_box(inline))
+        else:
+            # reportlab breaks lines at U+202F, Babel's narrow no-break space in amounts and
+            # dates; the ordinary no-break space it keeps together.
+            text = escape(inline.text.replace("\u202f", "\u00a0"))
+            if inline.bold:
+                text = f"<b>{text}</b>"
+            if inline.italic:
+                text = f"<i>{text}</i>"
+            if inline.href:
+                href = escape(inline.href, {'"': "&quot;"})
+                text = f'<a href="{href}" color="#1d3557">{text}</a>'
+            parts.append(text)
+    return "".join(parts)
+
+
+def _box(checkbox: dm.Checkbox) -> str:
+    return "☑" if checkbox.checked else "☐"
+
+
+def _aligned(style: ParagraphStyle, alignment: int) -> ParagraphStyle:
+    if alignment == style.alignment:
+        return style
+    return _aligned_cached(style.name, alignment)
+
+
+@functools.lru_cache(maxsize=32)
+def _aligned_cached(name: str, alignment: int) -> ParagraphStyle:
+    base = next(s for s in _styles().values() if s.name == name)
+    return ParagraphStyle(f"{name}-{alignment}", parent=base, alignment=alignment)
+
+
+def _measure(text: str, bold: bool) -> float:
+    return float(pdfmetrics.stringWidth(text, f"{FONT}-Bold" if bold else FONT, 8.5))
+
+
+def _footer_canvas(meta: dm.DocumentMeta, pagesize: tuple[float, float]) -> type[Canvas]:
+    """A canvas that holds every page back until the end, so the footer can say 'of N'."""
+
+    class FooterCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+            # Form fields name their page while it is drawn; pages are only added at the end.
+            self._doc.pageCounter = len(self._saved_pages) + 1
+
+        def save(self) -> None:
+            self._doc.pageCounter = 1
+            total = len(self._saved_pages)
+            for number, state in enumerate(self._saved_pages, start=1):
+                self.__dict__.update(state)
+                self._draw_footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _draw_footer(self, number: int, total: int) -> None:
+            label = meta.page_label.replace("{page}", str(number)).replace("{pages}", str(total))
+            y = MARGIN_BOTTOM - 10 * mm
+            self.saveState()
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN_X, y + 10, pagesize[0] - MARGIN_X, y + 10)
+            self.setFont(FONT, 7.5)
+            self.setFillColor(MUTED)
+            self.drawString(MARGIN_X, y, meta.footer)
+            self.drawRightString(pagesize[0] - MARGIN_X, y, label)
+            self.restoreState()
+
+    return FooterCanvas
