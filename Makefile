@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN = $(VENV)/bin
 
-.PHONY: demo test bench clean
+.PHONY: demo test samples bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ test: $(BIN)/.installed
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
+
+samples: $(BIN)/.installed  # every document of every sample, for reading: out/samples/<sample>/
+	$(BIN)/python tests/render_samples.py out/samples
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_scope.py
