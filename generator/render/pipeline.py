@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..documents.kinds import document_kind, output_name
-from ..errors import InputError
+from ..errors import InputError, ProjectError
 from ..project.model import LANGUAGES, Project
 from ..project.project_file import LoadedProject
 from .docmodel import Document
+from .glyphs import refused_values
 from .markup import parse_document
 from .templating import render_template
 from .writers import FORMATS, WriterOptions, writer_for
@@ -85,6 +86,8 @@ def render_document(
     unknown = [name for name in wanted if name not in FORMATS]
     if unknown:
         raise InputError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    if "pdf" in wanted or "eml" in wanted:
+        check_drawable(loaded)
     document = build_document(
         loaded,
         kind_name,
@@ -115,6 +118,16 @@ def render_document(
             output_name(loaded.project, kind_name, "pdf", params),
         )
     return {name: rendered[name] for name in wanted}
+
+
+def check_drawable(loaded: LoadedProject) -> None:
+    """Refuse, at its line, a text value with a character the PDF cannot draw; the PDF
+    writer would otherwise say it without a line to look at."""
+    # `templates` is a folder name, never drawn.
+    data = loaded.project.model_dump(by_alias=True, exclude={"templates"})
+    problems = [loaded.source.problem(path, reason) for path, reason in refused_values(data)]
+    if problems:
+        raise ProjectError(problems)
 
 
 def _email(

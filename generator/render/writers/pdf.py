@@ -34,8 +34,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ...errors import RenderError
+from ...errors import InputError, RenderError
 from .. import docmodel as dm
+from ..glyphs import first_refused
 from . import WriterOptions
 from .fonts import FONT, register_fonts
 from .layout import column_widths
@@ -446,6 +447,7 @@ def markup(content: Iterable[dm.Inline]) -> str:
         elif isinstance(inline, dm.Checkbox):
             parts.append(_box(inline))
         else:
+            _check_drawable(inline.text)
             # reportlab breaks lines at U+202F, Babel's narrow no-break space in amounts and
             # dates; the ordinary no-break space it keeps together.
             text = escape(inline.text.replace("\u202f", "\u00a0"))
@@ -458,6 +460,14 @@ def markup(content: Iterable[dm.Inline]) -> str:
                 text = f'<a href="{href}" color="#1d3557">{text}</a>'
             parts.append(text)
     return "".join(parts)
+
+
+def _check_drawable(text: str) -> None:
+    # The project's values were checked at their lines already (pipeline.check_drawable):
+    # what is left is template text, which reportlab would draw as an empty box or drop.
+    found = first_refused(text)
+    if found is not None:
+        raise InputError(f"the text {text.strip()[:60]!r}: {found[1]}")
 
 
 def _box(checkbox: dm.Checkbox) -> str:
