@@ -230,3 +230,14 @@ def test_render_writes_every_due_document_and_isolates_failures(
         (out_dir / "JGS-2026-01-reminder-2026-044-stop-work.pdf").read_bytes().startswith(b"%PDF")
     )
     assert (out_dir / "HAV-2026-reminder-K-2026-094-stop-work.pdf").is_file()
+
+
+def test_help_does_not_import_rich() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, inwriting.cli as c; c.cli.main(['--help'], standalone_mode=False); print(sorted(m for m in sys.modules if m.startswith('rich')))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.rstrip().endswith("[]"), result.stdout
