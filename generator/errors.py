@@ -29,16 +29,31 @@ class Problem:
         return f"{where}:{field} {self.message}"
 
 
-class InwritingError(click.ClickException):
-    """Base of every error inwriting raises on purpose; Click prints it without a traceback."""
+EXIT_OK = 0
+"""Done: the command did what was asked (including `due` with items on the agenda)."""
+EXIT_FOUND = 1
+"""A check ran and found something: `verify` with a signature not intact, or none at all."""
+EXIT_INPUT = 2
+"""Bad input or a refusal: nothing (or nothing more) was written. Click's usage errors too."""
 
-    exit_code = 1
+
+class InwritingError(click.ClickException):
+    """Base of every error inwriting raises on purpose; Click prints it without a traceback.
+
+    Every one is bad input or a refusal, so every one exits with EXIT_INPUT (README, "Exit
+    codes"); only a check's finding exits with EXIT_FOUND, and that is no error.
+    """
+
+    exit_code = EXIT_INPUT
 
 
 class InputError(InwritingError):
-    """The user's input (project file, template, option) is wrong: exit code 2."""
+    """The user's input (project file, template, option) is wrong."""
 
-    exit_code = 2
+
+class Refusal(InwritingError):
+    """The command will not do what was asked as it stands (a file would be overwritten, a
+    document written while money is owed, a file edited where the edit is unsafe)."""
 
 
 class ProjectError(InputError):
@@ -60,9 +75,10 @@ class TemplateError(InputError):
     """A template (built-in or the user's) failed: names the template file and line."""
 
 
-class OutputExistsError(InwritingError):
+class OutputExistsError(Refusal):
     """A document with different content is already there and --force was not given."""
 
 
-class RenderError(InwritingError):
-    """A document could not be laid out (for example content taller than a page)."""
+class RenderError(InputError):
+    """The input makes a document that cannot be laid out (for example content taller than a
+    page)."""

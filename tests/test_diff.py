@@ -93,7 +93,7 @@ def test_record_refuses_when_the_change_requests_differ(tmp_path: Path) -> None:
     old, new = _edited(tmp_path, [ADD, ("status: rejected", "status: approved")])
     before = new.read_bytes()
     result = CliRunner().invoke(cli, ["diff", str(old), str(new), "--record"])
-    assert result.exit_code == 1 and "by hand" in result.output
+    assert result.exit_code == 2 and "by hand" in result.output
     assert new.read_bytes() == before
 
 

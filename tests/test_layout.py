@@ -146,7 +146,7 @@ def test_unsplittable_block_taller_than_a_page_is_a_clean_error(tmp_path: Path) 
     project.write_text(text, encoding="utf-8")
     out_dir = tmp_path / "out"
     result = CliRunner().invoke(cli, ["scope", str(project), "--out", str(out_dir)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "taller than a page" in result.output and "Traceback" not in result.output
     assert "0x" not in result.output  # no internal object descriptions
     assert not out_dir.exists()

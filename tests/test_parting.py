@@ -103,5 +103,5 @@ def test_handoff_warns_or_refuses_while_money_is_owed(tmp_path: Path) -> None:
             "--require-paid",
         ],
     )
-    assert result.exit_code == 1 and "not written" in result.output and "2026-044" in result.output
+    assert result.exit_code == 2 and "not written" in result.output and "2026-044" in result.output
     assert not (tmp_path / "b").exists()

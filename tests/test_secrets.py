@@ -101,6 +101,6 @@ def test_due_refuses_a_file_with_a_secret_and_goes_on(tmp_path: Path) -> None:
     with_notes(folder, SECRETS["en"]).rename(folder / "leaky.yaml")
     (folder / "jerry.yaml").write_text(JERRY.read_text(encoding="utf-8"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["due", str(folder), "--as-of", "2026-11-22"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "leaky.yaml" in result.output and "Tr0ub4dor" not in result.output
     assert "stop-work reminder, invoice 2026-044" in result.output

@@ -97,14 +97,14 @@ def terminate(project_path: Path, with_record: bool, **options: Any) -> None:
 def handoff(project_path: Path, require_paid: bool, **options: Any) -> None:
     """Write the hand-off report: what was achieved, where it is, every account handed back."""
     from ..documents.parting import outstanding
-    from ..errors import InwritingError
+    from ..errors import Refusal
 
     loaded, as_of = prepare(project_path, options)
     unpaid = outstanding(loaded.project, as_of)
     if unpaid:
         owed = ", ".join(f"{s.invoice.number} ({s.outstanding:,.2f})" for s in unpaid)
         if require_paid:
-            raise InwritingError(
+            raise Refusal(
                 f"not written: still outstanding on {as_of}: {owed} {loaded.project.currency}"
             )
         click.echo(

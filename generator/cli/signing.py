@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import InputError
+from ..errors import InputError, OutputExistsError
 from .common import EXISTING_FILE, PDF_ARGUMENT
 
 
@@ -53,7 +53,7 @@ def sign_pdf(
     if out.resolve() == pdf_path.resolve():
         raise InputError("--out: the signed copy cannot replace the original; choose another name")
     if out.exists() and not force:
-        raise InputError(f"{out} exists; pass --force to replace it")
+        raise OutputExistsError(f"{out} exists; pass --force to replace it")
     field = sign(pdf_path, p12, passphrase=passphrase or None, out=out, field=field)
     click.echo(f"{'signed':>9}  {out} (field {field})")
 

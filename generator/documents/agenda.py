@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -10,8 +11,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..errors import InwritingError, ProjectError
+from ..errors import InwritingError, Problem, ProjectError
 from ..law.ledger import invoice_states
+from ..project.load import read_yaml
 from ..project.project_file import LoadedProject, load_project
 from .reminders import plan_reminders
 from .waiting import delay_days, open_questions
@@ -67,25 +69,50 @@ class AgendaItem:
         }
 
 
-def project_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The project files named, and those in the folders named (YAML files with `format:`)."""
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def yaml_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files named, and every YAML file in the folders named and their subfolders, each
+    once. Hidden files and folders (`.git`, `.github`, `.venv`) are skipped: they hold tools'
+    YAML, never a client's project."""
+    seen: set[Path] = set()
     for path in paths:
-        if path.is_dir():
-            for candidate in sorted([*path.glob("*.yaml"), *path.glob("*.yml")]):
-                if _PROJECT_FILE.search(candidate.read_text(encoding="utf-8", errors="replace")):
-                    yield candidate
-        else:
-            yield path
+        found = _walk(path) if path.is_dir() else iter([path])
+        for candidate in found:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield candidate
 
 
-def agenda(
-    paths: Iterable[Path], as_of: dt.date, *, allow_secrets: bool = False
-) -> list[AgendaItem]:
-    """Everything due on `as_of` in every project, most urgent first; broken files included."""
+def _walk(folder: Path) -> Iterator[Path]:
+    # os.walk does not follow links to folders, so a link loop cannot make it run forever.
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                yield Path(root, name)
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """The agenda, and how many files it looked at, so that "nothing due" can say of what."""
+
+    items: list[AgendaItem]
+    files: int  # YAML files found (project files or not)
+    projects: int  # project files read without a problem
+
+
+def agenda(paths: Iterable[Path], as_of: dt.date, *, allow_secrets: bool = False) -> Agenda:
+    """Everything due on `as_of` in every project, most urgent first. A file that cannot be
+    read, or is not a project file, is an item of kind "error" saying why: never skipped."""
     items: list[AgendaItem] = []
-    for path in project_files(paths):
+    files = projects = 0
+    for path in yaml_files(paths):
+        files += 1
         try:
-            loaded = load_project(path, allow_secrets=allow_secrets)
+            loaded = _load(path, allow_secrets)
         except ProjectError as exc:
             problems = "\n".join(str(problem) for problem in exc.problems)
             items.append(AgendaItem(str(path), "?", "?", "error", problems, 0))
@@ -93,8 +120,35 @@ def agenda(
         except InwritingError as exc:
             items.append(AgendaItem(str(path), "?", "?", "error", exc.format_message(), 0))
             continue
+        projects += 1
         items += project_agenda(loaded, as_of)
-    return sorted(items, key=lambda item: item.sort_key)
+    return Agenda(sorted(items, key=lambda item: item.sort_key), files, projects)
+
+
+def _load(path: Path, allow_secrets: bool) -> LoadedProject:
+    """The project in `path`; ProjectError saying why when it is none (empty, cut short, not
+    YAML, or YAML of another tool such as a docker-compose file)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        message = f"cannot read: {exc.strerror}"
+        raise ProjectError([Problem(str(path), None, None, "", message)]) from None
+    if _PROJECT_FILE.search(text):  # the usual case, decided without parsing twice
+        return load_project(path, allow_secrets=allow_secrets)
+    data, source, _ = read_yaml(path)  # raises for an empty file or broken YAML, with its line
+    if isinstance(data, dict) and "format" in data:  # written some other way, e.g. {format: 1}
+        return load_project(path, allow_secrets=allow_secrets)
+    keys = f" (its keys: {', '.join(list(data)[:4])})" if isinstance(data, dict) and data else ""
+    message = f"not a project file: no `format:` line{keys}; a project file starts with format: 1"
+    raise ProjectError([source.problem((), message)])
+
+
+NOT_RENDERED = {
+    "error": "the file has problems (listed above)",
+    "change": "no letter for this: get the change request signed, or sign the scope again",
+    "due_soon": "not due yet: nothing to send before the due date",
+}
+"""Why an agenda item of each kind without a document is not rendered by `due --render`."""
 
 
 def project_agenda(loaded: LoadedProject, as_of: dt.date) -> list[AgendaItem]:

@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import InwritingError
+from ..errors import Refusal
 from ..output import atomic_write
 from .load import DataPath, SourceMap, parse_yaml_text
 
 
-class RecordError(InwritingError):
+class RecordError(Refusal):
     """The file's layout did not allow a safe automatic edit; nothing was changed."""
 
 

@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from ..errors import InwritingError
+from ..errors import InwritingError, Refusal
+from ..output import Status
 from ..startup import settle
 
 if TYPE_CHECKING:
@@ -29,8 +30,11 @@ class Job:
 
 @dataclass(frozen=True)
 class JobResult:
+    """What became of one job: its files with their status, or why it was not written."""
+
     job: Job
-    written: tuple[str, ...] = ()
+    files: tuple[tuple[Status, str], ...] = ()  # (written, replaced or unchanged; the path)
+    status: Literal["done", "refused", "failed"] = "done"
     error: str | None = None
 
 
@@ -105,13 +109,13 @@ def render_job(job: Job, *, settings: BatchSettings) -> JobResult:
             for name, data in rendered.items()
         }
         written = write_files(files, force=settings.force)
+    except Refusal as exc:
+        return JobResult(job, status="refused", error=exc.format_message())
     except InwritingError as exc:
-        return JobResult(job, error=f"{job.project_path}: {exc.format_message()}")
+        return JobResult(job, status="failed", error=exc.format_message())
     except Exception as exc:
-        return JobResult(
-            job, error=f"{job.project_path}: internal error {type(exc).__name__}: {exc}"
-        )
-    return JobResult(job, written=tuple(f"{r.status:>9}  {r.path}" for r in written))
+        return JobResult(job, status="failed", error=f"internal error {type(exc).__name__}: {exc}")
+    return JobResult(job, files=tuple((result.status, str(result.path)) for result in written))
 
 
 def _load(path: Path, allow_secrets: bool) -> LoadedProject:
