@@ -79,7 +79,7 @@ def test_lang_overrides_the_file(tmp_path: Path) -> None:
         "2026-11-22",
     )
     assert code == 0
-    markdown = (tmp_path / "HAV-2026-scope.md").read_text(encoding="utf-8")
+    markdown = (tmp_path / "HAV-2026-scope-en.md").read_text(encoding="utf-8")
     assert "# Scope checklist" in markdown
     assert "12.500,00 kr." not in markdown  # the DKK amounts are formatted for en_DK
     assert "kr." in markdown

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ..errors import Problem
+from ..errors import OutputExistsError, Problem
 from ..startup import settle
 
 LANGUAGE_CHOICE = click.Choice(["en", "sv", "da", "fi", "ru"])
@@ -131,22 +131,36 @@ def render(
     if loaded is None:
         loaded = load_project(project_path, allow_secrets=allow_secrets())
         print_warnings(loaded.warnings)
-    rendered = render_document(
-        loaded,
-        kind,
-        formats=formats,
-        helpers=helpers,
-        params=params,
-        as_of=as_of or dt.date.today(),
-        language=language,
-        paper=paper,
-        templates_dir=templates_dir,
-    )
-    files = {
-        out_dir / output_name(loaded.project, kind, name, params): data
-        for name, data in rendered.items()
-    }
-    for result in write_files(files, force=force):
+
+    def files_on(day: dt.date, writers: dict[str, Any] | None) -> dict[Path, bytes]:
+        rendered = render_document(
+            loaded,
+            kind,
+            formats=formats,
+            helpers=writers,
+            params=params,
+            as_of=day,
+            language=language,
+            paper=paper,
+            templates_dir=templates_dir,
+        )
+        return {
+            out_dir / output_name(loaded.project, kind, name, params, language=language): data
+            for name, data in rendered.items()
+        }
+
+    day = as_of or dt.date.today()
+    files = files_on(day, helpers)
+    try:
+        results = write_files(files, force=force)
+    except OutputExistsError as exc:
+        from ..render.dated import date_hint
+
+        hint = date_hint(files, day, lambda other: files_on(other, None))
+        if not hint:
+            raise
+        raise OutputExistsError(f"{exc.format_message()}\n{hint}") from None
+    for result in results:
         click.echo(f"{result.status:>9}  {result.path}")
     settle()
 
