@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,8 @@ from ..startup import settle
 
 LANGUAGE_CHOICE = click.Choice(["en", "sv", "da", "fi", "ru"])
 PAPER_CHOICE = click.Choice(["a4", "letter"])
+LETTER_FORMATS = ("pdf", "docx", "md", "eml")
+"""What nudge and waiting write by default: the letter, and an e-mail draft to send it."""
 
 
 class DateType(click.ParamType[dt.date]):
@@ -27,7 +30,22 @@ class DateType(click.ParamType[dt.date]):
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD", param, ctx)
+            self.fail(f"{value!r} is not a date: {why_not_a_date(str(value))}", param, ctx)
+
+
+def why_not_a_date(text: str) -> str:
+    """Why `text` is no date: the month or day that does not exist, or the form to use."""
+    import calendar
+    import re
+
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    if match is None:
+        return "write it as YYYY-MM-DD"
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return f"month {month} does not exist"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} {year} has {days} days" if day else "day 0 does not exist"
 
 
 class FormatList(click.ParamType[list[str]]):
@@ -47,12 +65,60 @@ class FormatList(click.ParamType[list[str]]):
         return names
 
 
+GLOBAL_FLAGS = {
+    # name: (help, environment variable)
+    "allow_secrets": (
+        "Accept values that look like passwords, keys or tokens (they are refused otherwise).",
+        "INWRITING_ALLOW_SECRETS",
+    ),
+}
+
+
+def _flag(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def global_options(command: Any) -> Any:
+    """The options of the whole `inwriting` group, each with its environment variable."""
+    for name, (text, envvar) in GLOBAL_FLAGS.items():
+        help_text = f"{text} Also {envvar}=1."
+        command = click.option(_flag(name), is_flag=True, envvar=envvar, help=help_text)(command)
+    return command
+
+
+def _set_global(context: click.Context, parameter: click.Parameter, value: Any) -> None:
+    # Given after the command, a global option counts as if given before it.
+    if value and parameter.name:
+        root = context.find_root()
+        root.obj = {**(root.obj or {}), parameter.name: value}
+
+
+def accept_global_options(command: click.Command) -> click.Command:
+    """Let every global option also follow the command (and each of a group's commands):
+    people type `inwriting check f.yaml --allow-secrets`, not `inwriting --allow-secrets check`."""
+    if isinstance(command, click.Group):
+        for child in command.commands.values():
+            accept_global_options(child)
+        return command
+    for name, (text, _envvar) in GLOBAL_FLAGS.items():
+        flag = click.Option(
+            [_flag(name)], is_flag=True, expose_value=False, callback=_set_global, help=text
+        )
+        command.params.append(flag)
+    return command
+
+
 EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 PROJECT_ARGUMENT = click.argument("project_path", metavar="PROJECT.yaml", type=EXISTING_FILE)
 PDF_ARGUMENT = click.argument("pdf_path", metavar="FILE.pdf", type=EXISTING_FILE)
 
 
-def render_options(command: Any) -> Any:
+def render_options_for(*default_formats: str) -> Callable[[Any], Any]:
+    """The options of every command that writes documents, with this command's own formats."""
+    return functools.partial(_add_render_options, default_formats=",".join(default_formats))
+
+
+def _add_render_options(command: Any, *, default_formats: str) -> Any:
     options = [
         click.option(
             "--out",
@@ -67,8 +133,8 @@ def render_options(command: Any) -> Any:
             "formats",
             type=FormatList(),
             default=None,
-            help="Comma-separated: pdf, docx, md, eml (e-mail draft with the PDF attached). "
-            "Default: pdf,docx; for nudge and waiting all four.",
+            help="Comma-separated: pdf, docx, md, eml (e-mail draft with the PDF attached)."
+            f" Default: {default_formats}.",
         ),
         click.option(
             "--as-of",
@@ -104,6 +170,10 @@ def render_options(command: Any) -> Any:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+render_options = render_options_for("pdf", "docx")
+letter_render_options = render_options_for(*LETTER_FORMATS)
 
 
 def render(
@@ -172,7 +242,7 @@ def prepare(
     from ..project.project_file import load_project
 
     if letter and options["formats"] is None:
-        options["formats"] = ["pdf", "docx", "md", "eml"]
+        options["formats"] = list(LETTER_FORMATS)
     if renders:
         writer_helpers(options["formats"] or ("pdf", "docx"))
     loaded = load_project(project_path, allow_secrets=allow_secrets())
