@@ -104,3 +104,92 @@ def test_impossible_dates_say_why(tmp_path: Path, date: str, why: str) -> None:
     code, output = invoke(["scope", str(JERRY), "--out", str(tmp_path), "--as-of", date])
     assert code == 2
     assert why in output, output
+
+
+def test_eject_without_to_refuses_the_checkouts_own_templates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from inwriting.render.templating import builtin_templates_dir
+
+    monkeypatch.chdir(builtin_templates_dir().parent)
+    before = sorted(builtin_templates_dir().rglob("*"))
+    code, output = invoke(["templates", "eject", "en/scope"])
+    assert code == 2 and "pass --to DIR" in output
+    assert sorted(builtin_templates_dir().rglob("*")) == before
+
+
+def test_eject_without_to_writes_to_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, output = invoke(["templates", "eject", "en/scope"])
+    assert code == 0, output
+    assert (tmp_path / "templates" / "en" / "scope.md.j2").is_file()
+
+
+def test_a_mistyped_template_name_gets_did_you_mean(tmp_path: Path) -> None:
+    code, output = invoke(["templates", "eject", "en/scop", "--to", str(tmp_path)])
+    assert code == 2
+    assert "did you mean 'en/scope'?" in output
+    assert not any(tmp_path.iterdir())
+
+
+def test_a_mistyped_change_request_gets_did_you_mean(tmp_path: Path) -> None:
+    code, output = invoke(["change-order", str(JERRY), "CR-9", "--out", str(tmp_path)])
+    assert code == 2
+    assert "no change request 'CR-9'" in output and "did you mean 'CR-1'?" in output
+
+
+def test_a_misspelt_field_in_a_user_template_names_the_field(tmp_path: Path) -> None:
+    user = tmp_path / "tpl" / "en"
+    user.mkdir(parents=True)
+    (user / "scope.md.j2").write_text("::: meta\ntitle: x\n:::\n\n{{ client.nmae }}\n")
+    args = ["scope", str(JERRY), "--templates", str(tmp_path / "tpl"), "--out", str(tmp_path)]
+    code, output = invoke([*args, "--format", "md"])
+    assert code == 2
+    assert "scope.md.j2:5: no field 'nmae' here; did you mean 'name'?" in output
+    assert "object" not in output and "inwriting." not in output
+
+
+def test_waiting_before_any_question_was_asked(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, output = invoke(["waiting", str(JERRY), "--as-of", "2026-10-01", "--out", str(out)])
+    assert code == 0
+    assert "no question was asked yet (the first on 2026-11-02)" in output
+    assert "answered" not in output and not out.exists()
+
+
+def test_waiting_counts_only_the_questions_asked_by_then(tmp_path: Path) -> None:
+    args = ["waiting", str(JERRY), "--as-of", "2026-11-05", "--out", str(tmp_path)]
+    code, output = invoke([*args, "--format", "md"])
+    assert code == 0, output
+    assert "Approval of the order dashboard layout: asked 2026-11-02" in output
+    assert "2026-11-09" not in output
+
+
+def test_nudge_leaves_out_invoices_not_issued_yet(tmp_path: Path) -> None:
+    args = ["nudge", str(JERRY), "--as-of", "2026-10-10", "--out", str(tmp_path)]
+    code, output = invoke([*args, "--format", "md"])
+    assert code == 0, output
+    assert "2026-052: not issued yet on 2026-10-10" in output
+    assert "2026-044: due 2026-10-" in output
+    assert "0 days overdue" not in output
+
+
+def test_a_reminder_by_hand_for_an_invoice_not_issued_yet_is_refused(tmp_path: Path) -> None:
+    args = ["nudge", str(JERRY), "--as-of", "2026-10-10", "--invoice", "2026-052"]
+    code, output = invoke([*args, "--tone", "firm", "--out", str(tmp_path / "out")])
+    assert code == 0
+    assert "not issued yet" in output and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "da", "fi", "ru"])
+def test_a_review_before_any_invoice_has_no_empty_heading(tmp_path: Path, language: str) -> None:
+    args = ["review", str(JERRY), "--as-of", "2026-08-01", "--lang", language]
+    code, output = invoke([*args, "--format", "md", "--out", str(tmp_path)])
+    assert code == 0, output
+    (document,) = tmp_path.iterdir()
+    lines = [line for line in document.read_text(encoding="utf-8").splitlines() if line.strip()]
+    headings = [i for i, line in enumerate(lines) if line.startswith("#")]
+    for here in headings:
+        assert here + 1 < len(lines) and not lines[here + 1].startswith("## "), lines[here]

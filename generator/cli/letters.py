@@ -59,12 +59,12 @@ def nudge(
 @letter_render_options
 def waiting(project_path: Path, record: bool, **options: Any) -> None:
     """Write the waiting-on-client notice: what is blocked on the client, and the new date."""
-    from ..documents.waiting import open_questions
+    from ..documents.waiting import nothing_open, open_questions
 
     loaded, as_of = prepare(project_path, options, letter=True)
     questions = open_questions(loaded.project, as_of)
     if not questions:
-        click.echo(f"nothing open on {as_of}: every question in waiting_on is answered")
+        click.echo(nothing_open(loaded.project, as_of))
         return
     for question in questions:
         click.echo(
