@@ -62,7 +62,7 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_bad_as_of_date_is_a_usage_error(tmp_path: Path) -> None:
     code, output = run("scope", str(JERRY), "--out", str(tmp_path), "--as-of", "2026-02-30")
-    assert code == 2 and "YYYY-MM-DD" in output
+    assert code == 2 and "February 2026 has 28 days" in output
 
 
 def test_lang_overrides_the_file(tmp_path: Path) -> None:
@@ -79,7 +79,7 @@ def test_lang_overrides_the_file(tmp_path: Path) -> None:
         "2026-11-22",
     )
     assert code == 0
-    markdown = (tmp_path / "HAV-2026-scope.md").read_text(encoding="utf-8")
+    markdown = (tmp_path / "HAV-2026-scope-en.md").read_text(encoding="utf-8")
     assert "# Scope checklist" in markdown
     assert "12.500,00 kr." not in markdown  # the DKK amounts are formatted for en_DK
     assert "kr." in markdown

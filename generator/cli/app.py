@@ -10,6 +10,7 @@ import click
 from ..errors import InputError
 from ..startup import hold_back
 from . import agenda, agreement, files, letters, signing
+from .common import accept_global_options, global_options
 
 # Heavy modules (pydantic, Babel, reportlab, python-docx) are imported inside the commands,
 # so that `inwriting --help` costs about what importing Click costs.
@@ -17,19 +18,18 @@ from . import agenda, agreement, files, letters, signing
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="inwriting", prog_name="inwriting")
-@click.option(
-    "--allow-secrets",
-    is_flag=True,
-    help="Accept values that look like passwords, keys or tokens (they are refused otherwise).",
-)
+@global_options
 @click.pass_context
-def cli(context: click.Context, allow_secrets: bool) -> None:
+def cli(context: click.Context, /, **options: bool) -> None:
     """Put it in writing: documents that protect freelancers from difficult clients.
 
-    One YAML file per client project goes in; signed-scope checklists (and more to come) come
-    out as PDF, DOCX and Markdown, in English, Swedish, Danish, Finnish and Russian.
+    One YAML file per client project goes in; out come the scope checklist, change orders,
+    payment reminders, the waiting-on-client notice, the termination letter, the hand-off report
+    and the client review, as PDF, DOCX, Markdown and e-mail drafts, in English, Swedish, Danish,
+    Finnish and Russian. Global options may also follow the command
+    (`inwriting check FILE --allow-secrets`).
     """
-    context.obj = {"allow_secrets": allow_secrets}
+    context.obj = dict(options)
 
 
 for command in (
@@ -49,7 +49,7 @@ for command in (
     files.schema,
     files.templates,
 ):
-    cli.add_command(command)
+    cli.add_command(accept_global_options(command))
 
 
 def main() -> None:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..errors import Problem
+from ..errors import OutputExistsError, Problem
 from ..startup import settle
 
 LANGUAGE_CHOICE = click.Choice(["en", "sv", "da", "fi", "ru"])
 PAPER_CHOICE = click.Choice(["a4", "letter"])
+LETTER_FORMATS = ("pdf", "docx", "md", "eml")
+"""What nudge and waiting write by default: the letter, and an e-mail draft to send it."""
 
 
 class DateType(click.ParamType[dt.date]):
@@ -27,7 +30,22 @@ class DateType(click.ParamType[dt.date]):
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD", param, ctx)
+            self.fail(f"{value!r} is not a date: {why_not_a_date(str(value))}", param, ctx)
+
+
+def why_not_a_date(text: str) -> str:
+    """Why `text` is no date: the month or day that does not exist, or the form to use."""
+    import calendar
+    import re
+
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    if match is None:
+        return "write it as YYYY-MM-DD"
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return f"month {month} does not exist"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} {year} has {days} days" if day else "day 0 does not exist"
 
 
 class FormatList(click.ParamType[list[str]]):
@@ -47,12 +65,60 @@ class FormatList(click.ParamType[list[str]]):
         return names
 
 
+GLOBAL_FLAGS = {
+    # name: (help, environment variable)
+    "allow_secrets": (
+        "Accept values that look like passwords, keys or tokens (they are refused otherwise).",
+        "INWRITING_ALLOW_SECRETS",
+    ),
+}
+
+
+def _flag(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def global_options(command: Any) -> Any:
+    """The options of the whole `inwriting` group, each with its environment variable."""
+    for name, (text, envvar) in GLOBAL_FLAGS.items():
+        help_text = f"{text} Also {envvar}=1."
+        command = click.option(_flag(name), is_flag=True, envvar=envvar, help=help_text)(command)
+    return command
+
+
+def _set_global(context: click.Context, parameter: click.Parameter, value: Any) -> None:
+    # Given after the command, a global option counts as if given before it.
+    if value and parameter.name:
+        root = context.find_root()
+        root.obj = {**(root.obj or {}), parameter.name: value}
+
+
+def accept_global_options(command: click.Command) -> click.Command:
+    """Let every global option also follow the command (and each of a group's commands):
+    people type `inwriting check f.yaml --allow-secrets`, not `inwriting --allow-secrets check`."""
+    if isinstance(command, click.Group):
+        for child in command.commands.values():
+            accept_global_options(child)
+        return command
+    for name, (text, _envvar) in GLOBAL_FLAGS.items():
+        flag = click.Option(
+            [_flag(name)], is_flag=True, expose_value=False, callback=_set_global, help=text
+        )
+        command.params.append(flag)
+    return command
+
+
 EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 PROJECT_ARGUMENT = click.argument("project_path", metavar="PROJECT.yaml", type=EXISTING_FILE)
 PDF_ARGUMENT = click.argument("pdf_path", metavar="FILE.pdf", type=EXISTING_FILE)
 
 
-def render_options(command: Any) -> Any:
+def render_options_for(*default_formats: str) -> Callable[[Any], Any]:
+    """The options of every command that writes documents, with this command's own formats."""
+    return functools.partial(_add_render_options, default_formats=",".join(default_formats))
+
+
+def _add_render_options(command: Any, *, default_formats: str) -> Any:
     options = [
         click.option(
             "--out",
@@ -67,8 +133,8 @@ def render_options(command: Any) -> Any:
             "formats",
             type=FormatList(),
             default=None,
-            help="Comma-separated: pdf, docx, md, eml (e-mail draft with the PDF attached). "
-            "Default: pdf,docx; for nudge and waiting all four.",
+            help="Comma-separated: pdf, docx, md, eml (e-mail draft with the PDF attached)."
+            f" Default: {default_formats}.",
         ),
         click.option(
             "--as-of",
@@ -106,6 +172,10 @@ def render_options(command: Any) -> Any:
     return command
 
 
+render_options = render_options_for("pdf", "docx")
+letter_render_options = render_options_for(*LETTER_FORMATS)
+
+
 def render(
     kind: str,
     project_path: Path,
@@ -131,22 +201,36 @@ def render(
     if loaded is None:
         loaded = load_project(project_path, allow_secrets=allow_secrets())
         print_warnings(loaded.warnings)
-    rendered = render_document(
-        loaded,
-        kind,
-        formats=formats,
-        helpers=helpers,
-        params=params,
-        as_of=as_of or dt.date.today(),
-        language=language,
-        paper=paper,
-        templates_dir=templates_dir,
-    )
-    files = {
-        out_dir / output_name(loaded.project, kind, name, params): data
-        for name, data in rendered.items()
-    }
-    for result in write_files(files, force=force):
+
+    def files_on(day: dt.date, writers: dict[str, Any] | None) -> dict[Path, bytes]:
+        rendered = render_document(
+            loaded,
+            kind,
+            formats=formats,
+            helpers=writers,
+            params=params,
+            as_of=day,
+            language=language,
+            paper=paper,
+            templates_dir=templates_dir,
+        )
+        return {
+            out_dir / output_name(loaded.project, kind, name, params, language=language): data
+            for name, data in rendered.items()
+        }
+
+    day = as_of or dt.date.today()
+    files = files_on(day, helpers)
+    try:
+        results = write_files(files, force=force)
+    except OutputExistsError as exc:
+        from ..render.dated import date_hint
+
+        hint = date_hint(files, day, lambda other: files_on(other, None))
+        if not hint:
+            raise
+        raise OutputExistsError(f"{exc.format_message()}\n{hint}") from None
+    for result in results:
         click.echo(f"{result.status:>9}  {result.path}")
     settle()
 
@@ -158,7 +242,7 @@ def prepare(
     from ..project.project_file import load_project
 
     if letter and options["formats"] is None:
-        options["formats"] = ["pdf", "docx", "md", "eml"]
+        options["formats"] = list(LETTER_FORMATS)
     if renders:
         writer_helpers(options["formats"] or ("pdf", "docx"))
     loaded = load_project(project_path, allow_secrets=allow_secrets())

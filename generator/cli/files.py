@@ -74,12 +74,11 @@ def templates_list(templates_dir: Path | None) -> None:
     "--to",
     "target_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("templates"),
-    show_default=True,
-    help="Folder to copy into.",
+    default=None,
+    help="Folder to copy into (default: ./templates, except in a checkout of inwriting).",
 )
 @click.option("--force", is_flag=True, help="Replace a copy that already differs.")
-def templates_eject(name: str, target_dir: Path, force: bool) -> None:
+def templates_eject(name: str, target_dir: Path | None, force: bool) -> None:
     """Copy a built-in template (e.g. en/scope, or scope for every language) to edit it.
 
     Then pass `--templates DIR` (or set `templates: DIR` in the project file): your copy wins.

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .common import PROJECT_ARGUMENT, prepare, render, render_options
+from .common import PROJECT_ARGUMENT, letter_render_options, prepare, render, render_options
 
 
 @click.command()
@@ -20,7 +20,7 @@ from .common import PROJECT_ARGUMENT, prepare, render, render_options
     help="Send this rung whatever the ladder says, e.g. to send one again by hand.",
 )
 @click.option("--record", is_flag=True, help="Add the reminders sent to the project file.")
-@render_options
+@letter_render_options
 def nudge(
     project_path: Path, invoice_number: str | None, tone: str | None, record: bool, **options: Any
 ) -> None:
@@ -56,15 +56,15 @@ def nudge(
 @click.command()
 @PROJECT_ARGUMENT
 @click.option("--record", is_flag=True, help="Add today's date to reminded_on of each open item.")
-@render_options
+@letter_render_options
 def waiting(project_path: Path, record: bool, **options: Any) -> None:
     """Write the waiting-on-client notice: what is blocked on the client, and the new date."""
-    from ..documents.waiting import open_questions
+    from ..documents.waiting import nothing_open, open_questions
 
     loaded, as_of = prepare(project_path, options, letter=True)
     questions = open_questions(loaded.project, as_of)
     if not questions:
-        click.echo(f"nothing open on {as_of}: every question in waiting_on is answered")
+        click.echo(nothing_open(loaded.project, as_of))
         return
     for question in questions:
         click.echo(

@@ -172,18 +172,40 @@ def document_kind(name: str) -> DocumentKind:
 
 
 def output_name(
-    project: Project, kind: str, format_name: str, params: Mapping[str, Any] | None = None
+    project: Project,
+    kind: str,
+    format_name: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    language: str | None = None,
 ) -> str:
-    """`<project.id>-<kind>.<ext>`, with the id made safe for every file system; a reminder
-    also names its invoice: `<project.id>-reminder-<invoice>-<tone>.<ext>`."""
+    """The document's file name, plain ASCII and safe for every file system:
+
+    - `<id>-<kind>.<ext>`, e.g. `JGS-2026-01-scope.pdf`, `JGS-2026-01-waiting.md`;
+    - `<id>-scope-current.<ext>` for the checklist with approved changes applied;
+    - `<id>-change-order-<change id>.<ext>`;
+    - `<id>-reminder-<invoice>-<tone>.<ext>`, e.g. `SV-2026-04-reminder-SCh-2026-071-firm.pdf`.
+
+    A document in another language than the project's own (`--lang`) ends in the language code
+    before the extension (`JGS-2026-01-scope-sv.pdf`), so it never collides with the default.
+    """
+    stem = _output_stem(project, kind, params or {})
+    return f"{stem}{_language_suffix(project, language)}.{format_name}"
+
+
+def _output_stem(project: Project, kind: str, params: Mapping[str, Any]) -> str:
     stem = safe_stem(project.project.id)
-    change = (params or {}).get("change")
+    change = params.get("change")
     if change is not None and kind == "change-order":
-        return f"{stem}-change-order-{safe_stem(str(change), 'change')}.{format_name}"
-    if kind == "scope" and (params or {}).get("current"):
-        return f"{stem}-scope-current.{format_name}"
-    invoice = (params or {}).get("invoice")
+        return f"{stem}-change-order-{safe_stem(str(change), 'change')}"
+    if kind == "scope" and params.get("current"):
+        return f"{stem}-scope-current"
+    invoice = params.get("invoice")
     if invoice is not None and kind.startswith("reminder-"):
         tone = kind.removeprefix("reminder-")
-        return f"{stem}-reminder-{safe_stem(str(invoice), 'invoice')}-{tone}.{format_name}"
-    return f"{stem}-{kind}.{format_name}"
+        return f"{stem}-reminder-{safe_stem(str(invoice), 'invoice')}-{tone}"
+    return f"{stem}-{kind}"
+
+
+def _language_suffix(project: Project, language: str | None) -> str:
+    return "" if language is None or language == project.language else f"-{language}"

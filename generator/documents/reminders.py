@@ -75,7 +75,8 @@ def reasoning(project: Project, decision: LadderDecision) -> str:
     amount = format_decimal(state.outstanding, format="#,##0.00", locale=locale)
     if state.outstanding <= 0:
         return f"{state.invoice.number}: paid"
-    parts = [f"{state.invoice.number}: {state.days_overdue} days overdue, {amount} outstanding"]
+    when = f"{state.days_overdue} days overdue" if state.is_overdue else f"due {state.due}"
+    parts = [f"{state.invoice.number}: {when}, {amount} outstanding"]
     history = ", ".join(f"{r.tone} sent {r.on}" for r in state.reminders)
     line = "; ".join([*parts, history] if history else parts)
     if decision.tone is None:
@@ -90,6 +91,11 @@ def reminder_context(
     """What a reminder of `tone` about `invoice` says: friendly and firm reminders are about
     that invoice; the stop-work and final notices cover every overdue invoice."""
     primary = invoice_state(project, _index(project, invoice), as_of)
+    if primary.invoice.issued > as_of:
+        raise InputError(
+            f"invoice {invoice} is issued on {primary.invoice.issued}, after {as_of};"
+            " nothing to remind"
+        )
     if primary.outstanding <= 0:
         raise InputError(f"invoice {invoice} is paid in full on {as_of}; nothing to remind")
     states = [primary]
@@ -170,6 +176,10 @@ def plan_reminders(
     ordered = sorted(decisions(project, as_of, invoice), key=lambda d: -d.state.days_overdue)
     for decision in ordered:
         state = decision.state
+        if state.invoice.issued > as_of:
+            # An invoice dated after --as-of did not exist yet: nothing to remind of.
+            lines.append(f"{state.invoice.number}: not issued yet on {as_of}")
+            continue
         chosen = tone if tone is not None and state.outstanding > 0 else decision.tone
         if tone is not None and state.outstanding > 0:
             lines.append(f"{reasoning(project, decision)} [--tone {tone}]")

@@ -33,6 +33,21 @@ def open_questions(project: Project, as_of: dt.date) -> list[OpenQuestion]:
     return sorted(found, key=lambda question: question.entry.asked_on)
 
 
+def nothing_open(project: Project, as_of: dt.date) -> str:
+    """Why no question is open on `as_of`, as one line: none asked, none asked yet by then, or
+    every one asked by then answered (questions asked later are not counted)."""
+    entries = project.waiting_on
+    asked = [entry for entry in entries if entry.asked_on <= as_of]
+    later = len(entries) - len(asked)
+    if not entries:
+        return f"nothing open on {as_of}: waiting_on lists no question"
+    if not asked:
+        first = min(entry.asked_on for entry in entries)
+        return f"nothing open on {as_of}: no question was asked yet (the first on {first})"
+    after = f"; {later} asked after {as_of} left out" if later else ""
+    return f"nothing open on {as_of}: every question asked by then is answered{after}"
+
+
 def delay_days(questions: list[OpenQuestion]) -> int:
     """Questions that are late at the same time hold the work up together: the delay is the
     longest of them, not their sum."""

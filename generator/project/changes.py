@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..errors import InputError
+from ..suggest import did_you_mean
 from .model import ChangeRequest, Project, ScopeItem
 from .scope import round_money
 
@@ -98,7 +99,8 @@ def change_index(project: Project, change_id: str) -> int:
         if change.id == change_id:
             return index
     known = ", ".join(change.id for change in project.changes) or "none"
-    raise InputError(f"no change request {change_id!r} in the project; known: {known}")
+    hint = did_you_mean(change_id, (change.id for change in project.changes))
+    raise InputError(f"no change request {change_id!r} in the project; {hint}known: {known}")
 
 
 def end_before(project: Project, applied: list[ChangeRequest]) -> dt.date | None:

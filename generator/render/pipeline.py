@@ -115,7 +115,7 @@ def render_document(
             document,
             as_of,
             rendered["pdf"],
-            output_name(loaded.project, kind_name, "pdf", params),
+            output_name(loaded.project, kind_name, "pdf", params, language=language),
         )
     return {name: rendered[name] for name in wanted}
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..output import WriteResult, write_files
+from ..suggest import did_you_mean
 from .templating import builtin_templates_dir
 
 SUFFIX = ".md.j2"
@@ -34,8 +35,9 @@ def list_templates(user_dir: Path | None = None) -> list[TemplateEntry]:
     return entries
 
 
-def eject(name: str, target_dir: Path, *, force: bool = False) -> list[WriteResult]:
-    """Copy `en/scope` (one language) or `scope` (every language) into target_dir."""
+def eject(name: str, target_dir: Path | None, *, force: bool = False) -> list[WriteResult]:
+    """Copy `en/scope` (one language) or `scope` (every language) into target_dir, by default
+    `./templates`, unless that is the built-in folder itself (in a checkout of inwriting)."""
     wanted = name.removesuffix(SUFFIX)
     chosen = {
         relative: path
@@ -45,7 +47,20 @@ def eject(name: str, target_dir: Path, *, force: bool = False) -> list[WriteResu
     }
     if not chosen:
         known = sorted({r.removesuffix(SUFFIX) for r, _ in _builtin_files()})
-        raise InputError(f"no built-in template {name!r}; known: {', '.join(known)}")
+        kinds = sorted({k.split("/", 1)[-1] for k in known})
+        hint = did_you_mean(wanted, [*known, *kinds])
+        languages = sorted({k.split("/", 1)[0] for k in known})
+        raise InputError(
+            f"no built-in template {name!r}; {hint}known: {', '.join(kinds)}"
+            f" (each in {', '.join(languages)}: en/scope, or scope for all)"
+        )
+    if target_dir is None:
+        target_dir = Path("templates")
+        if target_dir.resolve() == builtin_templates_dir().resolve():
+            raise InputError(
+                f"{target_dir.resolve()} holds inwriting's own built-in templates; "
+                "pass --to DIR to say where your copy goes (e.g. --to my-templates)"
+            )
     return write_files(
         {target_dir / relative: path.read_bytes() for relative, path in chosen.items()}, force=force
     )

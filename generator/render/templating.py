@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -17,9 +18,11 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent, get_minus_sign_symbol
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import missing
 from markupsafe import Markup
 
 from ..errors import TemplateError
+from ..suggest import did_you_mean
 from .template_cache import template_cache
 
 LINE_BREAK = "\x0b"
@@ -73,6 +76,36 @@ def _finalize(value: Any) -> str:
     return escape_markdown(str(value))
 
 
+class _Undefined(jinja2.StrictUndefined):
+    """StrictUndefined whose message names the placeholder and the fields there are, never a
+    Python class ("'...model.Party object' has no attribute 'nmae'")."""
+
+    @property
+    def _undefined_message(self) -> str:
+        if self._undefined_hint:
+            return self._undefined_hint
+        name = str(self._undefined_name)
+        if self._undefined_obj is missing:
+            return f"unknown placeholder {name!r} (misspelt?)"
+        fields = _field_names(self._undefined_obj)
+        if not fields:
+            return f"no field {name!r} here"
+        hint = did_you_mean(name, fields)
+        return f"no field {name!r} here; {hint}the fields are {', '.join(fields)}"
+
+
+def _field_names(value: Any) -> list[str]:
+    # Templates see pydantic models, dataclasses and mappings; each lists its fields its way.
+    model_fields = getattr(type(value), "model_fields", None)
+    if isinstance(model_fields, Mapping):
+        return list(model_fields)
+    if dataclasses.is_dataclass(value):
+        return [field.name for field in dataclasses.fields(value)]
+    if isinstance(value, Mapping):
+        return [str(key) for key in value]
+    return []
+
+
 @functools.lru_cache(maxsize=8)
 def environment(user_dir: Path | None = None) -> jinja2.Environment:
     """The environment for one template folder; built once per folder per process."""
@@ -87,7 +120,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     env = environment_class(
         loader=jinja2.ChoiceLoader(loaders),
         bytecode_cache=template_cache("sandboxed" if sandboxed else "plain"),
-        undefined=jinja2.StrictUndefined,
+        undefined=_Undefined,
         finalize=_finalize,
         autoescape=False,
         trim_blocks=True,
@@ -139,7 +172,7 @@ def _template_position(exc: BaseException, fallback: str) -> str:
 
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, jinja2.UndefinedError):
-        return f"undefined value: {exc.message}"
+        return str(exc.message)
     return str(exc) or type(exc).__name__
 
 
