@@ -32,7 +32,9 @@ CASES = {
     ),
     "scope of a missing file": Case(("scope", "{work}/nope.yaml"), 2, "does not exist"),
     "scope of a broken file": Case(("scope", "{broken}", *MD), 2, "provider.name: duplicate key"),
-    "scope with a bad date": Case(("scope", "{jerry}", "--as-of", "2026-02-30"), 2, "YYYY-MM-DD"),
+    "scope with a bad date": Case(
+        ("scope", "{jerry}", "--as-of", "2026-02-30"), 2, "February 2026 has 28 days"
+    ),
     "sign": Case(("sign", "{jerry}", "--by", "Jerry", "--on", AS_OF), 0, "recorded  signed on"),
     "sign without --by": Case(("sign", "{jerry}", "--on", AS_OF), 2, "Missing option '--by'"),
     "change-order": Case(("change-order", "{jerry}", "CR-1", *MD), 0, "written"),

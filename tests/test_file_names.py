@@ -77,7 +77,7 @@ def test_documents_that_differ_only_in_date_name_the_as_of_that_reproduces_them(
     base = ("scope", str(JERRY), "--out", str(tmp_path))
     assert run(*base, "--as-of", "2026-11-22")[0] == 0
     code, output = run(*base, "--as-of", "2026-11-23")
-    assert code == 1
+    assert code == 2  # a refusal (README, "Exit codes")
     assert "differ only in their date" in output
     assert "add --as-of 2026-11-22 to reproduce them" in output
     assert "--force" in output
@@ -94,5 +94,5 @@ def test_documents_that_differ_in_more_than_the_date_say_so(tmp_path: Path) -> N
         project.read_text(encoding="utf-8").replace("Jerry", "Jerri"), encoding="utf-8"
     )
     code, output = run("scope", str(project), "--out", str(out), "--as-of", "2026-11-23")
-    assert code == 1
+    assert code == 2  # a refusal (README, "Exit codes")
     assert "dated 2026-11-22" in output and "differ in more than the date" in output
