@@ -35,6 +35,10 @@ EXIT_FOUND = 1
 """A check ran and found something: `verify` with a signature not intact, or none at all."""
 EXIT_INPUT = 2
 """Bad input or a refusal: nothing (or nothing more) was written. Click's usage errors too."""
+EXIT_BUG = 3
+"""Something went wrong inside inwriting that no input should cause: a bug to report."""
+EXIT_INTERRUPTED = 130
+"""Stopped with Ctrl-C, as shells count it (128 + SIGINT)."""
 
 
 class InwritingError(click.ClickException):
@@ -82,3 +86,17 @@ class OutputExistsError(Refusal):
 class RenderError(InputError):
     """The input makes a document that cannot be laid out (for example content taller than a
     page)."""
+
+
+class InternalError(click.ClickException):
+    """An unexpected failure inside inwriting: said in one message, never a traceback (which
+    INWRITING_DEBUG=1 shows). Files are written atomically, so nothing half-written is left."""
+
+    exit_code = EXIT_BUG
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(
+            f"internal error, a bug in inwriting: {type(error).__name__}: {error}\n"
+            "Nothing half-written was left. Run again with INWRITING_DEBUG=1 to see where it"
+            " happened, and report it with that output."
+        )

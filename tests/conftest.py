@@ -23,6 +23,8 @@ def _isolated_home(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    # A bug shows its traceback in tests (users get one message: cli/app.py).
+    monkeypatch.setenv("INWRITING_DEBUG", "1")
     yield
 
 

@@ -134,3 +134,38 @@ def test_exit_code_and_message(name: str, tmp_path: Path, pdfs: dict[str, str]) 
     assert case.message in result.output, result.output
     if case.taken:  # a refusal wrote nothing over the file in the way
         assert (out / case.taken.format(**places)).read_bytes() == b"another version"
+
+
+def test_a_bug_is_one_message_with_exit_code_3(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("inwriting.render.pipeline.render_document", broken)
+    monkeypatch.delenv("INWRITING_DEBUG")
+    jerry = str(SAMPLES / "jerry-webshop.yaml")
+    result = CliRunner().invoke(cli, ["scope", jerry, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3, result.output
+    assert (
+        "internal error, a bug in inwriting: ZeroDivisionError: division by zero" in result.output
+    )
+    assert "INWRITING_DEBUG=1" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    # With INWRITING_DEBUG=1 the error itself comes out, for the bug report.
+    monkeypatch.setenv("INWRITING_DEBUG", "1")
+    debug = CliRunner().invoke(cli, ["scope", jerry, "--out", str(tmp_path / "out")])
+    assert isinstance(debug.exception, ZeroDivisionError)
+
+
+def test_ctrl_c_is_exit_code_130_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("inwriting.render.pipeline.render_document", interrupted)
+    jerry = str(SAMPLES / "jerry-webshop.yaml")
+    result = CliRunner().invoke(cli, ["scope", jerry, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 130, result.output
+    assert "interrupted: nothing half-written was left" in result.output

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from ..errors import InputError
+from ..errors import EXIT_INTERRUPTED, InputError, InternalError
 from ..startup import hold_back
 from . import agenda, agreement, files, letters, signing
 from .common import accept_global_options, global_options
@@ -16,7 +16,36 @@ from .common import accept_global_options, global_options
 # so that `inwriting --help` costs about what importing Click costs.
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """The root group: an answer that never comes, Ctrl-C and a bug each end in one message
+    and their exit code (README, "Exit codes"), never Click's bare "Aborted!" with exit 1 or a
+    traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except click.Abort as abort:
+            if isinstance(abort.__cause__ or abort.__context__, EOFError):
+                raise InputError(
+                    "no answer: the input ended before the question was answered"
+                ) from None
+            click.echo("\ninterrupted: nothing half-written was left", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted: nothing half-written was left", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except (click.ClickException, click.exceptions.Exit, SystemExit):
+            raise
+        except Exception as error:
+            if os.environ.get("INWRITING_DEBUG"):
+                raise
+            raise InternalError(error) from error
+
+
+@click.group(
+    cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(package_name="inwriting", prog_name="inwriting")
 @global_options
 @click.pass_context
