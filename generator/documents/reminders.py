@@ -10,6 +10,7 @@ from typing import Any
 from babel.numbers import format_decimal
 
 from ..errors import InputError
+from ..law.calendar import business_days_after, calendar_rule
 from ..law.charges import Charges, charges_for
 from ..law.interest import law_for
 from ..law.ledger import (
@@ -36,18 +37,6 @@ class ReminderRow:
 
     state: InvoiceState
     charges: Charges
-
-
-def add_business_days(start: dt.date, days: int) -> dt.date:
-    """`days` working days (Monday to Friday) after `start`; public holidays are not counted
-    out, so the deadline errs on the side of the client."""
-    day = start
-    added = 0
-    while added < days:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            added += 1
-    return day
 
 
 def min_spacing_days(project: Project) -> int:
@@ -109,32 +98,36 @@ def reminder_context(
         ReminderRow(state, charges_for(project, state, sending=state is primary))
         for state in states
     ]
+    where = (project.jurisdiction, project.region)
     return {
         "tone": tone,
         "invoice": primary.invoice,
         "primary": rows[0],
         "rows": rows,
         "total_due": sum((row.charges.total for row in rows), start=Decimal(0)),
-        "pay_by": add_business_days(as_of, FIRM_PAY_BY_BUSINESS_DAYS),
-        "final_deadline": add_business_days(as_of, FINAL_BUSINESS_DAYS),
+        "pay_by": business_days_after(as_of, FIRM_PAY_BY_BUSINESS_DAYS, *where),
+        "final_deadline": business_days_after(as_of, FINAL_BUSINESS_DAYS, *where),
         "final_business_days": FINAL_BUSINESS_DAYS,
         "pay_by_business_days": FIRM_PAY_BY_BUSINESS_DAYS,
         "bank": project.provider.bank,
         "notes": list(dict.fromkeys(note for row in rows for note in row.charges.notes)),
-        "legal_sources": _sources(rows),
+        "legal_sources": _sources(project, rows),
         # Every invoice the letter asks payment for: the reference to quote when paying.
         "references": ", ".join(row.state.invoice.number for row in rows),
     }
 
 
-def _sources(rows: list[ReminderRow]) -> list[str]:
-    """Each legal source the charges rest on, once, in the order they first appear."""
+def _sources(project: Project, rows: list[ReminderRow]) -> list[str]:
+    """Each legal source the charges rest on, once, in the order they first appear; and the
+    rule that moved a due date off a weekend or holiday, when one did."""
     found: dict[str, None] = {}
     for row in rows:
         charges = row.charges
         for source in (charges.interest_source, charges.compensation_source, charges.fee_source):
             if source:
                 found.setdefault(source)
+    if any(row.state.due_moved for row in rows):
+        found.setdefault(calendar_rule(project.jurisdiction).roll_source)
     return list(found)
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..law.calendar import roll_forward
 from ..project.model import Project, WaitingItem
 
 
@@ -28,8 +29,14 @@ def open_questions(project: Project, as_of: dt.date) -> list[OpenQuestion]:
         if entry.asked_on > as_of or (entry.answered_on is not None and entry.answered_on <= as_of):
             continue
         waited = (as_of - entry.asked_on).days
-        answer_due = entry.asked_on + dt.timedelta(days=allowed)
-        found.append(OpenQuestion(entry, index, answer_due, waited, max(waited - allowed, 0)))
+        # The agreed days are calendar days; where the law moves a time limit off a weekend or
+        # holiday (BGB § 193 names contracts; the Nordic and Russian rules apply by analogy), so
+        # does the day the answer is due.
+        answer_due = roll_forward(
+            entry.asked_on + dt.timedelta(days=allowed), project.jurisdiction, project.region
+        )
+        late = max((as_of - answer_due).days, 0)
+        found.append(OpenQuestion(entry, index, answer_due, waited, late))
     return sorted(found, key=lambda question: question.entry.asked_on)
 
 

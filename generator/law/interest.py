@@ -13,45 +13,12 @@ import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .lawfile import LAW_DIR, law_data
 from .ledger import InvoiceState
-
-LAW_DIR = Path(__file__).resolve().parent / "data"
-EU_MEMBERS = frozenset(
-    [
-        "AT",
-        "BE",
-        "BG",
-        "CY",
-        "CZ",
-        "DE",
-        "DK",
-        "EE",
-        "ES",
-        "FI",
-        "FR",
-        "GR",
-        "HR",
-        "HU",
-        "IE",
-        "IT",
-        "LT",
-        "LU",
-        "LV",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SE",
-        "SI",
-        "SK",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -166,14 +133,9 @@ def rate_table(name: str) -> RateTable:
 @functools.lru_cache(maxsize=32)
 def law_for(jurisdiction: str | None) -> Law | None:
     """The late-payment law of a jurisdiction: its own file, else the EU default for members."""
-    if jurisdiction is None:
+    data = law_data(jurisdiction)
+    if jurisdiction is None or data is None:
         return None
-    path = LAW_DIR / f"{jurisdiction}.yaml"
-    if not path.is_file():
-        if jurisdiction not in EU_MEMBERS:
-            return None
-        path = LAW_DIR / "EU.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Law(
         code=jurisdiction,
         name=data["name"],

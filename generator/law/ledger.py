@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..project.model import Invoice, Project, ReminderRung, ReminderSent, Tone
+from .calendar import roll_forward
 
 TONES: tuple[Tone, ...] = ("friendly", "firm", "stop_work", "final")
 
@@ -19,10 +20,16 @@ class InvoiceState:
     invoice: Invoice
     index: int
     as_of: dt.date
-    due: dt.date
+    due: dt.date  # the last day payment is on time: the stated due date, moved where the law does
     paid: Decimal
     reminders: tuple[ReminderSent, ...]
     payments: tuple[tuple[dt.date, Decimal], ...] = field(default=())
+    stated_due: dt.date | None = None  # the due date as the invoice and terms give it
+
+    @property
+    def due_moved(self) -> bool:
+        """Whether the due date fell on a non-business day and the law moved it."""
+        return self.stated_due is not None and self.stated_due != self.due
 
     @property
     def outstanding(self) -> Decimal:
@@ -44,11 +51,17 @@ class InvoiceState:
         return max(self.invoice.amount - paid, Decimal(0))
 
 
-def due_date(invoice: Invoice, project: Project) -> dt.date:
+def stated_due_date(invoice: Invoice, project: Project) -> dt.date:
     """The invoice's due date, or its issue date plus the payment terms."""
     if invoice.due is not None:
         return invoice.due
     return invoice.issued + dt.timedelta(days=project.terms.payment_days)
+
+
+def due_date(invoice: Invoice, project: Project) -> dt.date:
+    """The last day the invoice is paid on time: its stated due date, moved to the next business
+    day where the jurisdiction's law moves a due date off a weekend or public holiday."""
+    return roll_forward(stated_due_date(invoice, project), project.jurisdiction, project.region)
 
 
 def invoice_state(project: Project, index: int, as_of: dt.date) -> InvoiceState:
@@ -63,6 +76,7 @@ def invoice_state(project: Project, index: int, as_of: dt.date) -> InvoiceState:
         paid=sum((amount for _, amount in payments), start=Decimal(0)),
         reminders=reminders,
         payments=payments,
+        stated_due=stated_due_date(invoice, project),
     )
 
 

@@ -389,6 +389,11 @@ class Project(Section):
     jurisdiction: OptionalText | None = Field(
         None, description="ISO 3166 country code whose law applies, e.g. FI, SE, DK, GB, US"
     )
+    region: OptionalText | None = Field(
+        None,
+        description="Part of the jurisdiction whose public holidays count: for GB ENG (default), "
+        "WLS, SCT or NIR; a US state such as NY; a German Land such as BY",
+    )
     paper: Paper | None = Field(None, description="a4 or letter; default by jurisdiction")
     templates: OptionalText | None = Field(
         None, description="Folder of template overrides, relative to this file"

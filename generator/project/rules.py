@@ -74,6 +74,27 @@ def _codes(project: Project) -> Iterator[Finding]:
             ("jurisdiction",),
             f"unknown country code {jurisdiction}; use ISO 3166 two letters, like FI, SE or GB",
         )
+    elif project.region is not None:
+        yield from _region(jurisdiction, project.region)
+
+
+def _region(jurisdiction: str | None, region: str) -> Iterator[Finding]:
+    """A region names part of the jurisdiction whose public holidays count."""
+    if jurisdiction is None:
+        yield Finding(("region",), "a region needs a jurisdiction: add jurisdiction, like GB")
+        return
+    import holidays  # only a file with a region pays for the import
+
+    try:
+        known = holidays.country_holidays(jurisdiction).subdivisions
+    except NotImplementedError:
+        known = ()
+    if region not in known:
+        choices = ", ".join(known) if known else "none"
+        yield Finding(
+            ("region",),
+            f"{region} is not a region of {jurisdiction} with its own holidays; known: {choices}",
+        )
 
 
 def _dates(project: Project) -> Iterator[Finding]:
