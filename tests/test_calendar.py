@@ -184,7 +184,7 @@ def test_a_sunday_letter_does_not_call_late_an_invoice_payable_on_monday() -> No
     assert decision.reason == "not overdue; friendly due on 2026-10-13"
     plan = plan_reminders(project("SE"), sunday)
     assert plan.reminders == []
-    assert "1: 0 days overdue" in plan.reasoning[0]
+    assert "1: due 2026-10-12" in plan.reasoning[0]  # the moved date, not "0 days overdue"
     # On Tuesday it is one day late, and the letter names the rule that moved the date.
     tuesday = D(2026, 10, 13)
     assert [r.tone for r in plan_reminders(project("SE"), tuesday).reminders] == ["friendly"]
