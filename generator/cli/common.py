@@ -25,9 +25,14 @@ class DateType(click.ParamType[dt.date]):
         if isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(str(value))
+            date = dt.date.fromisoformat(str(value))
         except ValueError:
             self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD", param, ctx)
+        from ..project.model import FIRST_YEAR, LAST_YEAR  # the years a project file may use
+
+        if not FIRST_YEAR <= date.year <= LAST_YEAR:
+            self.fail(f"{value}: the year must be from {FIRST_YEAR} to {LAST_YEAR}", param, ctx)
+        return date
 
 
 class FormatList(click.ParamType[list[str]]):
