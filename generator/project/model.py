@@ -284,9 +284,10 @@ def _show(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return f"a {_kind(value)}"
     text = "empty" if value is None else str(value)
+    length = len(text)
     text = text.translate({10: "\\n", 13: "\\r", 9: "\\t"})  # one message, one line
     # A message quotes the value; one of thousands of characters would bury the message.
-    return text if len(text) <= 40 else f"{text[:20]}… ({len(text):,} characters)"
+    return text if len(text) <= 40 else f"{text[:20]}… ({length:,} characters)"
 
 
 def _kind(value: Any) -> str:
