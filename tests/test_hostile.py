@@ -66,32 +66,29 @@ def line_of(path: Path, fragment: str) -> int:
 # --- what is read ---------------------------------------------------------------------------
 
 
-def test_deep_block_nesting_is_refused_at_its_line(tmp_path: Path) -> None:
-    depth = 1000  # far past Python's recursion limit if the loader recursed for each level
-    lines = ["format: 1", "x:"] + [" " * level + "a:" for level in range(1, depth)]
+DEEP_BLOCK = "\n".join(
+    ["x:"] + [" " * level + "a:" for level in range(1, 1000)] + [" " * 1000 + "b"]
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        # 1000 levels: far past Python's recursion limit, were the loader to recurse for each.
+        # The 17th collection (the root is the 1st) starts at the value of the 16th key.
+        (DEEP_BLOCK, "18:17: nested more than 16 levels deep"),
+        # Flow style: the 16th bracket, at column 3 + 16, opens the 17th.
+        ("x: " + "[" * 200 + "]" * 200, "2:19: nested more than 16 levels deep"),
+        # Just within the limit: an ordinary problem.
+        ("x: " + "[" * 15 + "]" * 15, "2:1: x: unknown field"),
+    ],
+)
+def test_deep_nesting_is_refused_at_its_place(body: str, where: str, tmp_path: Path) -> None:
     path = tmp_path / "deep.yaml"
-    path.write_text("\n".join([*lines, " " * depth + "b"]) + "\n")
+    path.write_text(f"format: 1\n{body}\n")
     result = invoke("check", str(path))
     assert result.exit_code == 2
-    # The 17th collection starts at the value of the 16th key: line 2 + 16.
-    assert f"{path}:18:17: nested more than 16 levels deep" in result.output
-
-
-def test_deep_flow_nesting_is_refused_at_its_column(tmp_path: Path) -> None:
-    path = tmp_path / "deep.yaml"
-    path.write_text("format: 1\nx: " + "[" * 200 + "]" * 200 + "\n")
-    result = invoke("check", str(path))
-    assert result.exit_code == 2
-    # The root section is level 1, so the 16th bracket (column 3 + 16) is level 17.
-    assert f"{path}:2:19: nested more than 16 levels deep" in result.output
-
-
-def test_nesting_just_within_the_limit_is_an_ordinary_problem(tmp_path: Path) -> None:
-    path = tmp_path / "p.yaml"
-    path.write_text("format: 1\nx: " + "[" * 15 + "]" * 15 + "\n")
-    result = invoke("check", str(path))
-    assert result.exit_code == 2
-    assert "nested" not in result.output and "x: unknown field" in result.output
+    assert f"{path}:{where}" in result.output
 
 
 def test_a_huge_file_is_refused_unread(tmp_path: Path) -> None:
