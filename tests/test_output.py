@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
 from inwriting.cli import cli
+from inwriting.errors import InputError
 from inwriting.output import atomic_write
 from inwriting.project.project_file import load_project
 from inwriting.render.pipeline import render_document
@@ -130,7 +131,7 @@ def test_atomic_write_leaves_target_and_no_temp_on_failure(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(InputError, match="nothing was written: disk full"):
         atomic_write(target, b"new content")
     assert target.read_bytes() == b"original"
     assert [p.name for p in tmp_path.iterdir()] == ["doc.pdf"]

@@ -28,9 +28,14 @@ class DateType(click.ParamType[dt.date]):
         if isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(str(value))
+            date = dt.date.fromisoformat(str(value))
         except ValueError:
             self.fail(f"{value!r} is not a date: {why_not_a_date(str(value))}", param, ctx)
+        from ..project.model import FIRST_YEAR, LAST_YEAR  # the years a project file may use
+
+        if not FIRST_YEAR <= date.year <= LAST_YEAR:
+            self.fail(f"{value}: the year must be from {FIRST_YEAR} to {LAST_YEAR}", param, ctx)
+        return date
 
 
 def why_not_a_date(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -21,11 +22,9 @@ from .common import EXISTING_FILE, PDF_ARGUMENT
 @click.option(
     "--passphrase",
     envvar="INWRITING_P12_PASSPHRASE",
-    prompt="Passphrase of the certificate",
-    hide_input=True,
-    default="",
-    show_default=False,
-    help="The .p12 file's passphrase (or set INWRITING_P12_PASSPHRASE; asked for when missing).",
+    default=None,
+    help="The .p12 file's passphrase (or set INWRITING_P12_PASSPHRASE; asked for when missing "
+    "and run at a terminal).",
 )
 @click.option(
     "--out",
@@ -41,7 +40,7 @@ from .common import EXISTING_FILE, PDF_ARGUMENT
 def sign_pdf(
     pdf_path: Path,
     p12: Path,
-    passphrase: str,
+    passphrase: str | None,
     out_path: Path | None,
     field: str | None,
     force: bool,
@@ -54,8 +53,30 @@ def sign_pdf(
         raise InputError("--out: the signed copy cannot replace the original; choose another name")
     if out.exists() and not force:
         raise OutputExistsError(f"{out} exists; pass --force to replace it")
+    if passphrase is None:
+        passphrase = _ask_passphrase()
     field = sign(pdf_path, p12, passphrase=passphrase or None, out=out, field=field)
     click.echo(f"{'signed':>9}  {out} (field {field})")
+
+
+def _ask_passphrase() -> str:
+    """The passphrase, typed at the terminal without echo. With no terminal (a script, a pipe)
+    nobody can type it: say how to give it instead of waiting or echoing a warning."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        raise InputError(
+            "no passphrase for the certificate and no terminal to ask at: set "
+            "INWRITING_P12_PASSPHRASE or pass --passphrase (--passphrase '' for a certificate "
+            "without one)"
+        )
+    return str(
+        click.prompt(
+            "Passphrase of the certificate",
+            hide_input=True,
+            default="",
+            show_default=False,
+            err=True,
+        )
+    )
 
 
 @click.command()

@@ -11,9 +11,15 @@ from typing import Any
 import yaml
 
 from ..errors import Problem, ProjectError
+from ..output import UnreadableFile, read_regular_file
 
 MAX_FILE_BYTES = 1024 * 1024
 """A project file is a few kilobytes; anything past this is a mistake or an attack."""
+
+MAX_DEPTH = 16
+"""Sections and lists inside each other: the deepest a valid file goes is 5
+(reference_rates.<table>.periods[n].from); past this it is a mistake or an attack, refused
+while the parser's events are read, before a deep structure is built (or recursed into)."""
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
@@ -78,20 +84,9 @@ def read_yaml(
     """
     name = display_name or str(path)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ProjectError(
-            [Problem(name, None, None, "", f"cannot read: {exc.strerror}")]
-        ) from None
-    if size > MAX_FILE_BYTES:
-        raise ProjectError(
-            [
-                Problem(
-                    name, None, None, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
-                )
-            ]
-        )
-    raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except UnreadableFile as exc:
+        raise ProjectError([Problem(name, None, None, "", str(exc))]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -118,7 +113,7 @@ def parse_yaml_text(text: str, name: str) -> tuple[Any, SourceMap, list[Problem]
     placeholder_text = _RAW_REFUSED.sub(PLACEHOLDER, text)
     builder = _Builder(name, text)
     try:
-        data = builder.document(yaml.parse(placeholder_text, Loader=_PARSER))
+        data = builder.document(_bounded(yaml.parse(placeholder_text, Loader=_PARSER), name))
     except yaml.MarkedYAMLError as exc:
         message = " ".join(filter(None, [exc.context, exc.problem])) or "not valid YAML"
         raise ProjectError(
@@ -132,6 +127,23 @@ def parse_yaml_text(text: str, name: str) -> tuple[Any, SourceMap, list[Problem]
 # libyaml's C parser when PyYAML has it (about 15 times faster), else PyYAML's own: the same
 # events either way. Only events are read: no Python object is ever constructed from a tag.
 _PARSER = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+
+def _bounded(events: Iterator[yaml.Event], name: str) -> Iterator[yaml.Event]:
+    """The parser's events, refusing a file nested deeper than MAX_DEPTH (flow or block)."""
+    depth = 0
+    for event in events:
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                message = (
+                    f"nested more than {MAX_DEPTH} levels deep (sections and lists inside each "
+                    "other); a project file needs at most 5"
+                )
+                raise ProjectError([_problem_at(name, event.start_mark, message)])
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+        yield event
 
 
 def _problem_at(name: str, mark: Any, message: str) -> Problem:

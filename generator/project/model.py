@@ -47,9 +47,9 @@ TerminationReason = Literal[
 AccountOwner = Literal["client", "provider", "third_party"]
 AccountAction = Literal["transfer", "revoke_mine", "hand_over", "none"]
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_INTEGER = re.compile(r"[+-]?\d+")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)", re.ASCII)
+_INTEGER = re.compile(r"[+-]?\d+", re.ASCII)
 
 
 def _text(value: Any) -> Any:
@@ -71,17 +71,41 @@ def _date(value: Any) -> Any:
         return value
     if isinstance(value, str) and _DATE.fullmatch(value.strip()):
         try:
-            return dt.date.fromisoformat(value.strip())
+            date = dt.date.fromisoformat(value.strip())
         except ValueError as exc:
             raise PydanticCustomError(
                 "date", "not a date ({value}): {reason}", {"value": value, "reason": str(exc)}
             ) from None
+        if not FIRST_YEAR <= date.year <= LAST_YEAR:
+            raise PydanticCustomError(
+                "date",
+                "not a likely date ({value}): the year must be from {first} to {last}",
+                {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR},
+            )
+        return date
     raise PydanticCustomError(
         "date", "not a date ({value}); write it as YYYY-MM-DD", {"value": _show(value)}
     )
 
 
-def _decimal(value: Any, what: str) -> Decimal:
+# The ranges every number must be in (docs/project-file.md, "Money and other numbers"): wide
+# enough for any real project, narrow enough that no sum or product can exceed the 28 digits
+# Decimal arithmetic keeps, and that no date plus a number of days leaves the calendar.
+MAX_AMOUNT_DIGITS = 12
+"""Digits before the decimal point of an amount of money: up to 999 999 999 999.99."""
+MONEY_DECIMALS = 2
+MAX_HOURS_DIGITS = 6
+"""Digits before the decimal point of a number of hours: up to 999 999.99."""
+HOURS_DECIMALS = 2
+PERCENT_DECIMALS = 4
+MAX_WHOLE_NUMBER = 9999
+"""Days and counts: 9999 days is over 27 years."""
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""Dates outside these years are typing mistakes, and days added to them could leave the
+calendar Python can count in."""
+
+
+def _decimal(value: Any, what: str, *, digits: int = MAX_AMOUNT_DIGITS) -> Decimal:
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
@@ -93,29 +117,53 @@ def _decimal(value: Any, what: str) -> Decimal:
             "not {what} ({value}); write digits with a dot for decimals, like 1250.50",
             {"what": what, "value": _show(value)},
         )
+    # Counted on the text, before any arithmetic: a number of thousands of digits must get
+    # this message, not a failure in whatever first calculates with it.
+    whole = text.lstrip("+-").partition(".")[0].lstrip("0")
+    if len(whole) > digits:
+        raise PydanticCustomError(
+            "number",
+            "too large ({value}): at most {digits} digits before the decimal point",
+            {"value": _show(value), "digits": digits},
+        )
+    if len(text) > 64:  # the digits before the point are few; only decimals can be this long
+        raise PydanticCustomError("number", "too many decimals ({value})", {"value": _show(value)})
     try:
         return Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
         raise PydanticCustomError("number", "not {what}", {"what": what}) from None
 
 
+def _decimals(number: Decimal) -> int:
+    exponent = number.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
 def _money(value: Any) -> Decimal:
     amount = _decimal(value, "an amount of money")
     if amount < 0:
         raise PydanticCustomError(
-            "money", "an amount cannot be negative ({value})", {"value": value}
+            "money", "an amount cannot be negative ({value})", {"value": _show(value)}
         )
-    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+    if _decimals(amount) > MONEY_DECIMALS:
         raise PydanticCustomError(
-            "money", "more than two decimals ({value}); round to cents", {"value": value}
+            "money", "more than two decimals ({value}); round to cents", {"value": _show(value)}
         )
     return amount
 
 
 def _positive_decimal(value: Any) -> Decimal:
-    number = _decimal(value, "a number")
+    number = _decimal(value, "a number", digits=MAX_HOURS_DIGITS)
     if number <= 0:
-        raise PydanticCustomError("number", "must be more than zero ({value})", {"value": value})
+        raise PydanticCustomError(
+            "number", "must be more than zero ({value})", {"value": _show(value)}
+        )
+    if _decimals(number) > HOURS_DECIMALS:
+        raise PydanticCustomError(
+            "number",
+            "more than two decimals ({value}); round to the nearest hundredth, like 1.25",
+            {"value": _show(value)},
+        )
     return number
 
 
@@ -125,32 +173,97 @@ def _at_least_one_day(value: Any) -> int:
         raise PydanticCustomError(
             "days",
             "must be at least 1 day; a client needs time to answer ({value})",
-            {"value": value},
+            {"value": _show(value)},
         )
     return days
 
 
 def _percent(value: Any) -> Decimal:
-    number = _decimal(value, "a percentage")
+    number = _decimal(value, "a percentage", digits=3)
     if not 0 <= number <= 100:
         raise PydanticCustomError(
-            "percent", "a percentage must be from 0 to 100 ({value})", {"value": value}
+            "percent", "a percentage must be from 0 to 100 ({value})", {"value": _show(value)}
+        )
+    return _at_most_decimals(number, value)
+
+
+def _rate(value: Any) -> Decimal:
+    number = _decimal(value, "a rate", digits=3)
+    if not -100 <= number <= 100:
+        raise PydanticCustomError(
+            "percent", "a rate must be from -100 to 100 ({value})", {"value": _show(value)}
+        )
+    return _at_most_decimals(number, value)
+
+
+def _at_most_decimals(number: Decimal, value: Any) -> Decimal:
+    if _decimals(number) > PERCENT_DECIMALS:
+        raise PydanticCustomError(
+            "percent",
+            "more than {decimals} decimals ({value})",
+            {"decimals": PERCENT_DECIMALS, "value": _show(value)},
         )
     return number
 
 
 def _whole_number(value: Any) -> int:
+    text = value.strip() if isinstance(value, str) else None
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
-    elif isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
-        number = int(value.strip())
+    elif text is not None and _INTEGER.fullmatch(text):
+        # Python refuses to read more than 4300 digits; no count needs more than four.
+        digits = text.lstrip("+-").lstrip("0")
+        number = int(text) if len(digits) <= 8 else MAX_WHOLE_NUMBER + 1
     else:
         raise PydanticCustomError(
             "integer", "not a whole number ({value})", {"value": _show(value)}
         )
     if number < 0:
-        raise PydanticCustomError("integer", "cannot be negative ({value})", {"value": value})
+        raise PydanticCustomError(
+            "integer", "cannot be negative ({value})", {"value": _show(value)}
+        )
+    if number > MAX_WHOLE_NUMBER:
+        raise PydanticCustomError(
+            "integer",
+            "too large ({value}): at most {limit}",
+            {"value": _show(value), "limit": MAX_WHOLE_NUMBER},
+        )
     return number
+
+
+# RFC 5322's dot-atom: what may stand before the @ without quotes (RFC 6531 adds any letter).
+_ATEXT = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\x80-\U0010ffff-]+")
+_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)", re.ASCII)
+
+
+def _email_address(value: str) -> str:
+    """A mailbox address name@example.com; letters of any language allowed (IDN domains).
+    Refused here, at its line, rather than by the e-mail draft long after `check` said ok."""
+    text = value.strip()
+    local, _, domain = text.rpartition("@")
+    if (
+        len(text) <= 254
+        and not any(char.isspace() for char in text)
+        and local
+        and all(_ATEXT.fullmatch(atom) for atom in local.split("."))
+        and "." in domain
+        and all(_LABEL.fullmatch(label) for label in _ascii_domain(domain).split("."))
+    ):
+        return text
+    raise PydanticCustomError(
+        "email",
+        "not an e-mail address ({value}); write one address like name@example.com",
+        {"value": _show(value)},
+    )
+
+
+def _ascii_domain(domain: str) -> str:
+    if domain.isascii():
+        return domain
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return "-"  # no ASCII form: refused by the label pattern
 
 
 def _late_interest(value: Any) -> str | Decimal:
@@ -170,7 +283,11 @@ def _late_interest(value: Any) -> str | Decimal:
 def _show(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return f"a {_kind(value)}"
-    return "empty" if value is None else str(value)
+    text = "empty" if value is None else str(value)
+    length = len(text)
+    text = text.translate({10: "\\n", 13: "\\r", 9: "\\t"})  # one message, one line
+    # A message quotes the value; one of thousands of characters would bury the message.
+    return text if len(text) <= 40 else f"{text[:20]}… ({length:,} characters)"
 
 
 def _kind(value: Any) -> str:
@@ -187,6 +304,7 @@ def _format_version(value: Any) -> Any:
 _TEXT_SCHEMA = WithJsonSchema({"type": ["string", "number"]})
 Text = Annotated[str, BeforeValidator(_text), AfterValidator(_filled), _TEXT_SCHEMA]
 OptionalText = Annotated[str, BeforeValidator(_text), _TEXT_SCHEMA]
+EmailAddress = Annotated[str, BeforeValidator(_text), AfterValidator(_email_address), _TEXT_SCHEMA]
 FormatVersion = Annotated[Literal[1], BeforeValidator(_format_version)]
 Date = Annotated[dt.date, BeforeValidator(_date), Field(json_schema_extra={"format": "date"})]
 Money = Annotated[Decimal, BeforeValidator(_money)]
@@ -223,7 +341,7 @@ class Bank(Section):
 class Party(Section):
     name: Text
     contact: OptionalText | None = None
-    email: OptionalText | None = None
+    email: EmailAddress | None = None
     phone: OptionalText | None = None
     address: OptionalText | None = None
     business_id: OptionalText | None = None
@@ -357,9 +475,7 @@ class Account(Section):
 
 class RatePeriodEntry(Section):
     start: Date = Field(alias="from", description="The first day the rate applies")
-    rate: Annotated[Decimal, BeforeValidator(lambda v: _decimal(v, "a rate"))] = Field(
-        description="Percent a year"
-    )
+    rate: Annotated[Decimal, BeforeValidator(_rate)] = Field(description="Percent a year")
 
 
 class ReferenceRateOverride(Section):

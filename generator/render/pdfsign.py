@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..output import atomic_write
+from ..output import UnreadableFile, atomic_write, read_regular_file
+
+MAX_PDF_BYTES = 50 * 1024 * 1024
+"""The largest PDF sign-pdf and verify read: a signed contract is well under a megabyte; a
+bigger file is read whole into memory and parsed, so past this it is refused first."""
+MAX_KEY_BYTES = 1024 * 1024
+"""A .p12 or certificate file is a few kilobytes."""
 
 # What pyHanko's change analysis found after a signature, in words. Filling in the form,
 # including the other party's signature, is what a signed form is for; anything else is not.
@@ -47,10 +54,14 @@ def sign_pdf(
     from pyhanko.sign import signers
 
     _quiet()
-    signer = signers.SimpleSigner.load_pkcs12(  # type: ignore[no-untyped-call]
-        str(p12), passphrase=passphrase.encode("utf-8") if passphrase else None
-    )
-    if signer is None:  # pyHanko logs the reason and returns None
+    key_data = _read(p12, MAX_KEY_BYTES)
+    try:
+        signer = signers.SimpleSigner.load_pkcs12_data(
+            key_data, (), passphrase=passphrase.encode("utf-8") if passphrase else None
+        )
+    except Exception:  # wrong passphrase, not PKCS#12, a key it cannot use: one message
+        signer = None
+    if signer is None:
         raise InputError(
             f"{p12}: cannot open the certificate (wrong passphrase or not a .p12 file)"
         )
@@ -79,7 +90,7 @@ def verify_pdf(path: Path, trust: list[Path] | None = None) -> list[SignatureRep
     for name in ("pyhanko", "pyhanko_certvalidator"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
     data = _read_pdf(path)
-    roots = [_load_certificate(item) for item in trust or []]
+    roots = [root for item in trust or [] for root in _load_certificates(item)]
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = list(reader.embedded_signatures)
@@ -124,11 +135,26 @@ def _common_name(subject: Any) -> str:
     return str(subject.native.get("common_name") or subject.human_friendly)
 
 
+# How every complete PDF ends (each incremental update, such as a signature, ends so again).
+# pyHanko looks for it one byte at a time backwards from the end, which on a file that lacks it
+# takes minutes and gigabytes: look in the last kilobyte first, as PDF readers do.
+_PDF_END = re.compile(rb"startxref\s+\d{1,20}\s+%%EOF")
+
+
 def _read_pdf(path: Path) -> bytes:
-    data = path.read_bytes()
+    data = _read(path, MAX_PDF_BYTES)
     if not data.startswith(b"%PDF-"):
         raise InputError(f"{path}: not a PDF file")
+    if not _PDF_END.search(data[-1024:]):
+        raise InputError(f"{path}: not a complete PDF: the end is missing (cut short or damaged)")
     return data
+
+
+def _read(path: Path, limit: int) -> bytes:
+    try:
+        return read_regular_file(path, limit)
+    except UnreadableFile as exc:
+        raise InputError(f"{path}: {exc}") from None
 
 
 def _free_field_name(writer: object) -> str:
@@ -147,10 +173,15 @@ def _free_field_name(writer: object) -> str:
     return f"Signature{number}"
 
 
-def _load_certificate(path: Path) -> object:
-    from pyhanko.keys import load_cert_from_pemder
+def _load_certificates(path: Path) -> list[object]:
+    """The certificates in a PEM or DER file (a PEM file may hold several)."""
+    from pyhanko.keys import load_certs_from_pemder_data
 
+    data = _read(path, MAX_KEY_BYTES)
     try:
-        return load_cert_from_pemder(str(path))  # type: ignore[no-untyped-call]
+        certificates = list(load_certs_from_pemder_data(data))
     except Exception as exc:
         raise InputError(f"{path}: not a certificate (PEM or DER): {exc}") from None
+    if not certificates:
+        raise InputError(f"{path}: not a certificate (PEM or DER): no certificate in it")
+    return certificates

@@ -2,13 +2,16 @@
 
 Thunderbird, Outlook and Apple Mail open it as a message ready to send (`X-Unsent: 1`).
 The same document and addresses always give the same bytes: the date comes from `--as-of`,
-the MIME boundary and Message-ID from a hash of the content.
+the MIME boundary and Message-ID from a hash of the content. Headers are built by the standard
+library's `email` package, so no name or title can add a header: line breaks in them become
+spaces, and quotes, commas, `<>` and non-ASCII letters are quoted or encoded as the RFCs say.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +20,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 
+from ...errors import InputError
 from .. import docmodel as dm
 
 WIDTH = 76
@@ -40,15 +44,18 @@ def write_email(
     """The document as an e-mail draft with `pdf` attached."""
     body = plain_text(document)
     digest = hashlib.sha256(body.encode() + pdf).hexdigest()
-    message = EmailMessage(policy=policy.SMTP)
-    message["From"] = _address(sender)
-    message["To"] = _address(recipient)
-    message["Subject"] = document.meta.subject or document.meta.title
+    sender_address, recipient_address = _address(sender), _address(recipient)
+    # An address with non-ASCII letters before the @ has no ASCII form: such a message is
+    # written as RFC 6532 UTF-8 headers, which every current mail program reads.
+    utf8 = not all(a.username.isascii() for a in (sender_address, recipient_address))
+    message = EmailMessage(policy=policy.SMTPUTF8 if utf8 else policy.SMTP)
+    message["From"] = sender_address
+    message["To"] = recipient_address
+    message["Subject"] = _one_line(document.meta.subject or document.meta.title)
     message["Date"] = format_datetime(
         dt.datetime(as_of.year, as_of.month, as_of.day, 9, 0, tzinfo=dt.timezone.utc)
     )
-    domain = (sender.address or "inwriting.invalid").rpartition("@")[2] or "inwriting.invalid"
-    message["Message-ID"] = f"<{digest[:32]}@{domain}>"
+    message["Message-ID"] = f"<{digest[:32]}@{sender_address.domain or 'inwriting.invalid'}>"
     message["X-Unsent"] = "1"
     message.set_content(body, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=attachment_name)
@@ -56,11 +63,31 @@ def write_email(
     return message.as_bytes()
 
 
-def _address(mailbox: Mailbox) -> str:
+# Line breaks and other control characters a header value must not hold (a CR or LF would
+# start a new header), with the spaces around them; the escaper's U+000B is a line break in data.
+_BREAKS = re.compile(r"\s*[\x00-\x1f\x7f-\x9f\u2028\u2029][\s\x00-\x1f\x7f-\x9f]*")
+
+
+def _one_line(text: str) -> str:
+    return _BREAKS.sub(" ", text)
+
+
+def _address(mailbox: Mailbox) -> Address:
+    """The mailbox as a header address; the domain in its ASCII (IDNA) form."""
+    name = _one_line(mailbox.name)
     if not mailbox.address:
-        return str(Address(display_name=mailbox.name))
-    username, _, domain = mailbox.address.partition("@")
-    return str(Address(display_name=mailbox.name, username=username, domain=domain))
+        return Address(display_name=name)
+    username, _, domain = mailbox.address.strip().rpartition("@")
+    try:
+        if not username or not domain or _BREAKS.search(username + domain) or " " in domain:
+            raise ValueError("no single name@domain")
+        if not domain.isascii():
+            domain = domain.encode("idna").decode("ascii")
+        return Address(display_name=name, username=username, domain=domain)
+    except (ValueError, UnicodeError):
+        raise InputError(
+            f"not an e-mail address: {mailbox.address!r}; write it like name@example.com"
+        ) from None
 
 
 def plain_text(document: dm.Document) -> str:
