@@ -179,8 +179,9 @@ def test_nudge_leaves_out_invoices_not_issued_yet(tmp_path: Path) -> None:
 def test_a_reminder_by_hand_for_an_invoice_not_issued_yet_is_refused(tmp_path: Path) -> None:
     args = ["nudge", str(JERRY), "--as-of", "2026-10-10", "--invoice", "2026-052"]
     code, output = invoke([*args, "--tone", "firm", "--out", str(tmp_path / "out")])
-    assert code == 0
+    assert code == 2  # a reminder by hand is refused before the due date, and more so before issue
     assert "not issued yet" in output and not (tmp_path / "out").exists()
+    assert "invoice 2026-052 is not overdue on 2026-10-10" in output
 
 
 @pytest.mark.parametrize("language", ["en", "sv", "da", "fi", "ru"])

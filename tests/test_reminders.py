@@ -234,3 +234,22 @@ def test_waiting_notice(tmp_path: Path) -> None:
         "waiting", str(JERRY), "--as-of", "2026-10-01", "--out", str(tmp_path / "none")
     )
     assert code == 0 and "nothing open" in output and not (tmp_path / "none").exists()
+
+
+def test_a_reminder_by_hand_before_the_due_date_is_refused_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    # Tallbacken's 2026-063 is due Saturday 21 November 2026, moved to Monday 23 November
+    # (lag 1930:173, 2 §): on the 22nd no letter may call it late, or charge a fee for it.
+    sample = str(SAMPLES / "tallbacken-bageri.yaml")
+    args = ["nudge", sample, "--as-of", "2026-11-22", "--out", str(tmp_path / "out")]
+    alone = CliRunner().invoke(cli, [*args, "--invoice", "2026-063", "--tone", "firm"])
+    assert alone.exit_code == 2, alone.output
+    assert "invoice 2026-063 is not overdue on 2026-11-22" in alone.output
+    assert not (tmp_path / "out").exists()
+    # With every invoice, the final notice covers the overdue one only.
+    final = CliRunner().invoke(cli, [*args, "--tone", "final", "--format", "md"])
+    assert final.exit_code == 0, final.output
+    written = sorted(path.name for path in (tmp_path / "out").iterdir())
+    assert written == ["TBK-2026-01-reminder-2026-052-final.md"]
+    assert "2026-063" not in (tmp_path / "out" / written[0]).read_text(encoding="utf-8")

@@ -173,8 +173,11 @@ def plan_reminders(
             # An invoice dated after --as-of did not exist yet: nothing to remind of.
             lines.append(f"{state.invoice.number}: not issued yet on {as_of}")
             continue
-        chosen = tone if tone is not None and state.outstanding > 0 else decision.tone
-        if tone is not None and state.outstanding > 0:
+        # A reminder by hand is still a reminder: only for an invoice past its due date, so
+        # that no letter calls an invoice late, or charges a fee, before it is.
+        forced = tone is not None and state.outstanding > 0 and state.is_overdue
+        chosen = tone if forced else decision.tone
+        if forced:
             lines.append(f"{reasoning(project, decision)} [--tone {tone}]")
         else:
             lines.append(reasoning(project, decision))
@@ -192,6 +195,14 @@ def plan_reminders(
         if chosen in ("stop_work", "final"):
             covered.update(dict.fromkeys(covers, chosen))
         planned.append(PlannedReminder(chosen, number, covers))  # type: ignore[arg-type]
+    if tone is not None and not planned:
+        # Say why, in the plan's own words ("not issued yet on …", "due 2026-11-23, …").
+        why = "; ".join(line for line in lines if not line.endswith("]"))
+        which = f"invoice {invoice} is not" if invoice else "no invoice is"
+        raise InputError(
+            f"--tone {tone}: {which} overdue on {as_of}, so no reminder can be sent yet"
+            f" (a reminder comes after the due date); nothing was written. {why}"
+        )
     if not planned:
         lines.append("nothing to send today")
     notes: list[str] = []
