@@ -9,7 +9,7 @@ import click
 
 from ..errors import InputError
 from ..startup import hold_back
-from . import agenda, agreement, files, letters, signing
+from . import agenda, agreement, files, law, letters, signing
 
 # Heavy modules (pydantic, Babel, reportlab, python-docx) are imported inside the commands,
 # so that `inwriting --help` costs about what importing Click costs.
@@ -48,6 +48,7 @@ for command in (
     files.check,
     files.schema,
     files.templates,
+    law.rates,
 ):
     cli.add_command(command)
 

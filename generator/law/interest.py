@@ -21,37 +21,6 @@ import yaml
 from .ledger import InvoiceState
 
 LAW_DIR = Path(__file__).resolve().parent / "data"
-EU_MEMBERS = frozenset(
-    [
-        "AT",
-        "BE",
-        "BG",
-        "CY",
-        "CZ",
-        "DE",
-        "DK",
-        "EE",
-        "ES",
-        "FI",
-        "FR",
-        "GR",
-        "HR",
-        "HU",
-        "IE",
-        "IT",
-        "LT",
-        "LU",
-        "LV",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SE",
-        "SI",
-        "SK",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -163,16 +132,23 @@ def rate_table(name: str) -> RateTable:
     )
 
 
+def jurisdictions() -> list[str]:
+    """Every jurisdiction with a law file, EU (the directive's minimum) among them."""
+    return sorted(path.stem for path in LAW_DIR.glob("*.yaml"))
+
+
 @functools.lru_cache(maxsize=32)
 def law_for(jurisdiction: str | None) -> Law | None:
-    """The late-payment law of a jurisdiction: its own file, else the EU default for members."""
-    if jurisdiction is None:
+    """The late-payment law of a jurisdiction from its own file; None where there is none.
+
+    There is no fallback: a member state whose law differs from the directive must not get
+    the directive's minimum silently. The directive applies where the file says `EU`.
+    """
+    if jurisdiction is None or not jurisdiction.isalpha():
         return None
     path = LAW_DIR / f"{jurisdiction}.yaml"
     if not path.is_file():
-        if jurisdiction not in EU_MEMBERS:
-            return None
-        path = LAW_DIR / "EU.yaml"
+        return None
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Law(
         code=jurisdiction,
@@ -182,6 +158,11 @@ def law_for(jurisdiction: str | None) -> Law | None:
         reminder_fee=_fee_rule(data.get("reminder_fee")),
         notes=data.get("notes", ""),
     )
+
+
+def rate_tables() -> list[str]:
+    """The name of every shipped reference-rate table."""
+    return sorted(path.stem for path in (LAW_DIR / "rates").glob("*.yaml"))
 
 
 def _interest_rule(data: Mapping[str, Any] | None) -> InterestRule | None:
