@@ -47,7 +47,9 @@ def _table_text(table: RateTable, users: list[tuple[str, Law]]) -> str:
     lines = [f"{table.name}: {table.title}"]
     for code, law in users:
         assert law.interest is not None  # only laws with an interest rule use a table
-        lines.append(f"  {code} ({law.name}): + {law.interest.margin} points, {law.interest.source}")
+        lines.append(
+            f"  {code} ({law.name}): + {law.interest.margin} points, {law.interest.source}"
+        )
     lines.append(f"  source: {table.source}")
     lines.append(f"  known until: {table.known_until}")
     lines += [f"  from {period.start}  {period.rate:6.2f} %" for period in table.periods]

@@ -30,7 +30,35 @@ class Finding:
 NO_STATUTORY_RATE = frozenset({"US"})
 NOT_COUNTRIES = frozenset({"EZ", "UN", "QO", "ZZ", "XA", "XB"})
 EU_MEMBERS = frozenset(
-    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    ]
 )
 # The law layer sits above this one: its data folder is read as data, never imported.
 LAW_FILES = Path(__file__).resolve().parent.parent / "law" / "data"
