@@ -165,11 +165,11 @@ def test_no_general_rule_moves_a_due_date_in_the_uk_and_the_us(jurisdiction: str
     assert interest_periods(state, FixedRate(Decimal(8)))[0].first == D(2026, 10, 11)
 
 
-def test_germany_keeps_the_eu_rules_for_interest_and_adds_its_calendar() -> None:
+def test_germany_has_its_own_interest_and_its_calendar() -> None:
+    # BGB § 288 Abs. 2: Basiszinssatz + 9 points between businesses; BGB § 193 moves the date.
     law = law_for("DE")
-    eu = law_for("FR")
-    assert law is not None and eu is not None
-    assert (law.name, law.interest, law.compensation) == (eu.name, eu.interest, eu.compensation)
+    assert law is not None and law.interest is not None
+    assert (law.interest.reference, law.interest.margin) == ("de_basiszinssatz", 9)
     assert calendar_rule("DE").rolls and not calendar_rule("FR").rolls
 
 

@@ -153,7 +153,7 @@ def test_us_has_no_statutory_interest() -> None:
     assert any(
         "no statutory late-payment interest is known for US" in note for note in charges.notes
     )
-    assert law_for("US") is not None and law_for("DE") is not None  # DE falls back to the EU rules
+    assert law_for("US") is not None and law_for("IT") is None  # no silent EU default
 
 
 def test_past_the_rate_table_is_a_note_and_the_project_file_can_extend_it() -> None:
@@ -173,10 +173,10 @@ def test_past_the_rate_table_is_a_note_and_the_project_file_can_extend_it() -> N
     assert [x.rate for x in charges.periods] == [Decimal("10.5"), Decimal("11.0")]
 
 
-def test_eu_default_for_a_member_without_its_own_file() -> None:
-    # Germany has no file of its own: Directive 2011/7/EU applies, ECB rate on 1.1.2026 2.15 %
+def test_eu_directive_minimum_where_the_file_names_it() -> None:
+    # jurisdiction: EU: Directive 2011/7/EU applies, ECB rate on 1.1.2026 2.15 %
     # + 8 = 10.15 %. 1 000,00 € × 10.15 % × 30 / 365 = 8.3424… → 8.34 €; €40 (Art. 6).
-    p = project(jurisdiction="DE")
+    p = project(jurisdiction="EU")
     charges = charges_for(p, invoice_state(p, 0, D(2026, 2, 15)))
     assert [x.rate for x in charges.periods] == [Decimal("10.15")]
     assert charges.interest == Decimal("8.34")

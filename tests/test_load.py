@@ -272,7 +272,7 @@ def test_refused_tag_is_reported_once(tmp_path: Path) -> None:
             "from 0 to 100",
         ),
         ("  name: Client Ltd", '  name: ""', 9, "client.name", "is empty"),
-        ("jurisdiction: FI", "jurisdiction: EU", 4, "jurisdiction", "unknown country code EU"),
+        ("jurisdiction: FI", "jurisdiction: EZ", 4, "jurisdiction", "unknown country code EZ"),
         ("jurisdiction: FI", "jurisdiction: ZZ", 4, "jurisdiction", "unknown country code ZZ"),
         ("currency: EUR", "currency: XXX", 3, "currency", "unknown currency code XXX"),
         ("  feedback_days: 3", "  feedback_days: 0", 15, "terms.feedback_days", "at least 1 day"),

@@ -9,7 +9,7 @@ import click
 
 from ..errors import EXIT_INTERRUPTED, InputError, InternalError
 from ..startup import hold_back
-from . import agenda, agreement, files, letters, signing
+from . import agenda, agreement, files, law, letters, signing
 from .common import accept_global_options, global_options
 
 # Heavy modules (pydantic, Babel, reportlab, python-docx) are imported inside the commands,
@@ -77,6 +77,7 @@ for command in (
     files.check,
     files.schema,
     files.templates,
+    law.rates,
 ):
     cli.add_command(accept_global_options(command))
 

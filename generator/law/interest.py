@@ -130,9 +130,18 @@ def rate_table(name: str) -> RateTable:
     )
 
 
+def jurisdictions() -> list[str]:
+    """Every jurisdiction with a law file, EU (the directive's minimum) among them."""
+    return sorted(path.stem for path in LAW_DIR.glob("*.yaml"))
+
+
 @functools.lru_cache(maxsize=32)
 def law_for(jurisdiction: str | None) -> Law | None:
-    """The late-payment law of a jurisdiction: its own file, else the EU default for members."""
+    """The late-payment law of a jurisdiction from its own file; None where there is none.
+
+    There is no fallback: a member state whose law differs from the directive must not get
+    the directive's minimum silently. The directive applies where the file says `EU`.
+    """
     data = law_data(jurisdiction)
     if jurisdiction is None or data is None:
         return None
@@ -144,6 +153,11 @@ def law_for(jurisdiction: str | None) -> Law | None:
         reminder_fee=_fee_rule(data.get("reminder_fee")),
         notes=data.get("notes", ""),
     )
+
+
+def rate_tables() -> list[str]:
+    """The name of every shipped reference-rate table."""
+    return sorted(path.stem for path in (LAW_DIR / "rates").glob("*.yaml"))
 
 
 def _interest_rule(data: Mapping[str, Any] | None) -> InterestRule | None:

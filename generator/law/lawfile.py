@@ -10,53 +10,20 @@ from typing import Any
 import yaml
 
 LAW_DIR = Path(__file__).resolve().parent / "data"
-EU_MEMBERS = frozenset(
-    [
-        "AT",
-        "BE",
-        "BG",
-        "CY",
-        "CZ",
-        "DE",
-        "DK",
-        "EE",
-        "ES",
-        "FI",
-        "FR",
-        "GR",
-        "HR",
-        "HU",
-        "IE",
-        "IT",
-        "LT",
-        "LU",
-        "LV",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SE",
-        "SI",
-        "SK",
-    ]
-)
 
 
 @functools.lru_cache(maxsize=64)
 def law_data(jurisdiction: str | None) -> Mapping[str, Any] | None:
-    """The jurisdiction's own file, else `EU.yaml` for members, else None.
+    """The jurisdiction's own file, else None: never another country's law by default.
 
-    A file with `extends: EU` holds only what differs (say, Germany's calendar rules) and takes
-    everything else from the file it names.
+    A file with `extends: EU` holds only what differs and takes everything else from the file it
+    names.
     """
-    if jurisdiction is None:
+    if jurisdiction is None or not jurisdiction.isalpha():
         return None
     path = LAW_DIR / f"{jurisdiction}.yaml"
     if not path.is_file():
-        if jurisdiction not in EU_MEMBERS:
-            return None
-        path = LAW_DIR / "EU.yaml"
+        return None
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     base = data.pop("extends", None)
     if base is not None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from babel import Locale
 from babel.numbers import list_currencies
@@ -26,7 +28,40 @@ class Finding:
 # ISO codes that Babel knows but that are no country and no money to be paid in.
 # Where late-payment interest is set state by state, so "statutory" names no rate.
 NO_STATUTORY_RATE = frozenset({"US"})
-NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
+NOT_COUNTRIES = frozenset({"EZ", "UN", "QO", "ZZ", "XA", "XB"})
+EU_MEMBERS = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    ]
+)
+# The law layer sits above this one: its data folder is read as data, never imported.
+LAW_FILES = Path(__file__).resolve().parent.parent / "law" / "data"
 NOT_TENDER = frozenset(
     {
         "XXX",
@@ -169,13 +204,37 @@ def _signed_scope(project: Project) -> Iterator[Finding]:
         )
 
 
+@functools.lru_cache(maxsize=1)
+def law_jurisdictions() -> tuple[str, ...]:
+    """The jurisdictions inwriting has a late-payment law file for (EU: the directive)."""
+    return tuple(sorted(path.stem for path in LAW_FILES.glob("*.yaml")))
+
+
 def _interest(project: Project) -> Iterator[Finding]:
-    if project.terms.late_interest == "statutory" and project.jurisdiction in NO_STATUTORY_RATE:
+    jurisdiction = project.jurisdiction
+    if project.terms.late_interest != "statutory" or jurisdiction is None:
+        return
+    if jurisdiction in NO_STATUTORY_RATE:
         yield Finding(
             ("terms", "late_interest"),
-            f"{project.jurisdiction} has no single statutory late-payment rate; write the yearly "
+            f"{jurisdiction} has no single statutory late-payment rate; write the yearly "
             "percentage agreed in the contract, such as 12.0",
             warning=True,
+        )
+    elif jurisdiction not in law_jurisdictions():
+        # No silent default: another country's law, or the directive's minimum where a member
+        # state grants more, would state a wrong claim in the client's letter.
+        hint = (
+            f"; {jurisdiction} is an EU member: write jurisdiction: EU for the minimum of the "
+            "Late Payment Directive (ECB rate + 8 points, 40 EUR)"
+            if jurisdiction in EU_MEMBERS
+            else ""
+        )
+        yield Finding(
+            ("terms", "late_interest"),
+            f"no statutory late-payment law is known for {jurisdiction} (known: "
+            f"{', '.join(law_jurisdictions())}){hint}; or write the yearly percentage agreed "
+            "in the contract, such as 12.0",
         )
 
 
