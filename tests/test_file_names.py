@@ -96,3 +96,13 @@ def test_documents_that_differ_in_more_than_the_date_say_so(tmp_path: Path) -> N
     code, output = run("scope", str(project), "--out", str(out), "--as-of", "2026-11-23")
     assert code == 2  # a refusal (README, "Exit codes")
     assert "dated 2026-11-22" in output and "differ in more than the date" in output
+
+
+def test_a_pdf_alone_also_names_the_as_of_that_reproduces_it(tmp_path: Path) -> None:
+    # Only a PDF in the way (no DOCX or e-mail beside it): its keywords carry the date.
+    base = ["scope", str(JERRY), "--out", str(tmp_path), "--format", "pdf"]
+    assert run(*base, "--as-of", "2026-11-22")[0] == 0
+    code, output = run(*base, "--as-of", "2026-11-23")
+    assert code == 2, output
+    assert "differ only in their date" in output
+    assert "add --as-of 2026-11-22 to reproduce them" in output

@@ -11,17 +11,20 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 _CREATED = re.compile(rb"<dcterms:created[^>]*>(\d{4}-\d{2}-\d{2})T")
+_PDF_AS_OF = re.compile(rb"/Keywords \(as-of (\d{4}-\d{2}-\d{2})\)")
 
 
 def existing_as_of(paths: Iterable[Path]) -> dt.date | None:
     """The `--as-of` date documents were rendered with, or None when none of them says.
 
-    The PDF (written invariant, for identical bytes) and the Markdown carry no date; the DOCX
-    core properties' created date and the e-mail draft's Date header do. So each path's
-    siblings of the same stem (the other formats of the same render) are asked too.
+    The PDF's keywords (it is written invariant, so its own dates are fixed), the DOCX core
+    properties' created date and the e-mail draft's Date header carry it; the Markdown does
+    not. So each path's siblings of the same stem (the other formats of the same render) are
+    asked too.
     """
     for path in paths:
-        for candidate in (path.with_suffix(".docx"), path.with_suffix(".eml")):
+        siblings = (".pdf", ".docx", ".eml")
+        for candidate in (path.with_suffix(suffix) for suffix in siblings):
             found = _date_in(candidate)
             if found is not None:
                 return found
@@ -30,6 +33,10 @@ def existing_as_of(paths: Iterable[Path]) -> dt.date | None:
 
 def _date_in(path: Path) -> dt.date | None:
     try:
+        if path.suffix == ".pdf":
+            with path.open("rb") as stream:
+                match = _PDF_AS_OF.search(stream.read(64 << 20))  # bounded; ours are small
+            return dt.date.fromisoformat(match.group(1).decode()) if match else None
         if path.suffix == ".docx":
             with zipfile.ZipFile(path) as archive:
                 match = _CREATED.search(archive.read("docProps/core.xml"))

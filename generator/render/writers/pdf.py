@@ -131,6 +131,9 @@ def write(document: dm.Document, options: WriterOptions) -> bytes:
         title=meta.title,
         author=meta.author,
         subject=meta.subject,
+        # Written invariant (fixed dates), so the date a document was made for goes here:
+        # render/dated.py reads it to tell "only the date differs" apart.
+        keywords=f"as-of {options.as_of.isoformat()}",
         creator="inwriting",
         producer="inwriting",
         invariant=1,
