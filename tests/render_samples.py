@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import sys
 from collections.abc import Iterator
 from importlib.metadata import version
@@ -50,9 +49,9 @@ def render_all(out_dir: Path, as_of: str = AS_OF) -> list[str]:
     from click.testing import CliRunner
     from inwriting.cli import cli
 
-    os.environ.setdefault("INWRITING_SINGLE_PROCESS", "1")
     failures = []
-    runner = CliRunner()
+    # One process (no PDF helper), for this run only: the environment of later tests is theirs.
+    runner = CliRunner(env={"INWRITING_SINGLE_PROCESS": "1"})
     for sample in sorted(SAMPLES.glob("*.yaml")):
         target = out_dir / sample.stem
         for command in sample_commands(sample):
