@@ -106,3 +106,25 @@ def test_a_pdf_alone_also_names_the_as_of_that_reproduces_it(tmp_path: Path) -> 
     assert code == 2, output
     assert "differ only in their date" in output
     assert "add --as-of 2026-11-22 to reproduce them" in output
+
+
+def test_markdown_alone_also_names_the_as_of_that_reproduces_it(tmp_path: Path) -> None:
+    # Markdown carries no date: the days before are tried for the one that reproduces it.
+    base = ["scope", str(JERRY), "--out", str(tmp_path), "--format", "md"]
+    assert run(*base, "--as-of", "2026-11-02")[0] == 0
+    code, output = run(*base, "--as-of", "2026-11-23")
+    assert code == 2, output
+    assert "add --as-of 2026-11-02 to reproduce them" in output
+
+
+def test_due_render_names_the_as_of_that_reproduces_documents_in_the_way(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    base = ["due", str(JERRY), "--render", "--out", str(out), "--format", "md"]
+    first = run(*base, "--as-of", "2026-11-22")
+    assert first[0] == 0, first[1]
+    code, output = run(*base, "--as-of", "2026-11-23")
+    assert code == 2, output
+    assert "differ only in their date" in output or "differ in more than the date" in output
+    assert "2026-11-22" in output

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ..errors import InwritingError, Refusal
+from ..errors import InwritingError, OutputExistsError, Refusal
 from ..output import Status
 from ..startup import settle
 
@@ -99,16 +99,25 @@ def render_job(job: Job, *, settings: BatchSettings) -> JobResult:
     from ..output import write_files
     from .pipeline import render_document
 
-    try:
-        loaded = _load(job.project_path, settings.allow_secrets)
+    def files_on(day: dt.date) -> dict[Path, bytes]:
         rendered = render_document(
-            loaded, job.kind, formats=settings.formats, as_of=settings.as_of, params=job.params
+            loaded, job.kind, formats=settings.formats, as_of=day, params=job.params
         )
-        files = {
+        return {
             settings.out_dir / output_name(loaded.project, job.kind, name, job.params): data
             for name, data in rendered.items()
         }
+
+    try:
+        loaded = _load(job.project_path, settings.allow_secrets)
+        files = files_on(settings.as_of)
         written = write_files(files, force=settings.force)
+    except OutputExistsError as exc:
+        from .dated import date_hint
+
+        hint = date_hint(files, settings.as_of, files_on)
+        message = exc.format_message() + (f"\n{hint}" if hint else "")
+        return JobResult(job, status="refused", error=message)
     except Refusal as exc:
         return JobResult(job, status="refused", error=exc.format_message())
     except InwritingError as exc:

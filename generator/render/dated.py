@@ -62,6 +62,8 @@ def date_hint(
         path for path, data in files.items() if path.exists() and path.read_bytes() != data
     ]
     day = existing_as_of(differing)
+    if day is None and differing and all(path.suffix == ".md" for path in differing):
+        day = _markdown_day(differing, as_of, render_on)
     if day is None or day == as_of:
         return ""
     again = render_on(day)
@@ -74,3 +76,21 @@ def date_hint(
         f"The existing ones are dated {day} (these {as_of}) and differ in more than the date;"
         " --force replaces them."
     )
+
+
+MARKDOWN_SEARCH_DAYS = 366
+"""How far back a Markdown file's date is looked for: Markdown carries no date of its own."""
+
+
+def _markdown_day(
+    differing: list[Path], as_of: dt.date, render_on: Callable[[dt.date], Mapping[Path, bytes]]
+) -> dt.date | None:
+    # Rendering Markdown alone takes milliseconds (no writer runs), so the days before as_of
+    # are simply tried, nearest first, for the one that reproduces the existing files exactly.
+    existing = {path: path.read_bytes() for path in differing}
+    for back in range(1, MARKDOWN_SEARCH_DAYS + 1):
+        day = as_of - dt.timedelta(days=back)
+        again = render_on(day)
+        if all(again.get(path) == data for path, data in existing.items()):
+            return day
+    return None
