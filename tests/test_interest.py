@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from inwriting.law.charges import charges_for
 from inwriting.law.interest import FixedRate, StatutoryRate, interest_periods, law_for, rate_table
 from inwriting.law.ledger import invoice_state
+from inwriting.project.model import Payment, Project, Signoff
+from inwriting.project.scope import round_money
 from test_ledger import project
 
 D = dt.date
@@ -129,12 +131,71 @@ def test_partial_payment_splits_the_interest() -> None:
 def test_sweden_reminder_fee_is_capped_and_covered_by_the_compensation() -> None:
     # Agreed fee 100 kr > the 60 kr cap (lag 1981:739 2 §, förordning 1981:1057); one reminder
     # of 60 kr is less than the 450 kr förseningsersättning it counts against: no fee on top.
-    p = project(jurisdiction="SE", fee="100").model_copy(update={"currency": "SEK"})
+    p = signed(project(jurisdiction="SE", fee="100").model_copy(update={"currency": "SEK"}))
     charges = charges_for(p, invoice_state(p, 0, D(2026, 2, 5)))
     assert charges.compensation == Decimal(450)
     assert charges.fees == 0
     assert any("lowered to the legal maximum of 60" in note for note in charges.notes)
     assert any("covered by the fixed compensation" in note for note in charges.notes)
+
+
+def signed(p: Project) -> Project:
+    """The project with a signed checklist, which is how a reminder fee is shown agreed."""
+    return p.model_copy(update={"signoff": Signoff.model_validate({"signed_on": "2026-01-02"})})
+
+
+def test_sweden_charges_no_reminder_fee_unless_the_signed_checklist_agreed_it() -> None:
+    # Lag (1981:739) 2 §: påminnelseavgift only where agreed; the signed checklist shows it.
+    p = project(jurisdiction="SE", fee="50").model_copy(update={"currency": "SEK"})
+    unsigned = charges_for(p, invoice_state(p, 0, D(2026, 2, 5)))
+    assert unsigned.fee_count == 0
+    assert any("allows one only where it was agreed" in note for note in unsigned.notes)
+    # Signed, the 50 kr fee is agreed (and here still covered by the 450 kr compensation).
+    agreed = charges_for(signed(p), invoice_state(signed(p), 0, D(2026, 2, 5)))
+    assert not any("only where it was agreed" in note for note in agreed.notes)
+
+
+def test_no_fee_for_a_reminder_sent_before_the_due_date() -> None:
+    # Due 2026-01-16: a "reminder" of 2026-01-10 came before the debt was late; no fee for it.
+    sent = [("2026-01-10", "friendly"), ("2026-01-20", "firm")]
+    p = project(jurisdiction="US", fee="25", sent=sent).model_copy(update={"currency": "USD"})
+    charges = charges_for(p, invoice_state(p, 0, D(2026, 2, 25)), sending=False)
+    assert (charges.fee_each, charges.fee_count) == (Decimal(25), 1)
+
+
+def test_denmark_counts_only_fee_bearing_letters_ten_days_apart() -> None:
+    # Renteloven § 9 b, stk. 1: a fee-bearing rykker at least 10 days after the previous one,
+    # whether recorded or sent by hand today: 17 Jan counts, 20 Jan (3 days) does not,
+    # 27 Jan counts, and today's 2 Feb (6 days after) does not.
+    sent = [("2026-01-17", "friendly"), ("2026-01-20", "firm"), ("2026-01-27", "firm")]
+    p = project(jurisdiction="DK", fee="100", sent=sent).model_copy(update={"currency": "DKK"})
+    charges = charges_for(p, invoice_state(p, 0, D(2026, 2, 2)))
+    assert (charges.fee_each, charges.fee_count) == (Decimal(100), 2)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    days=st.integers(min_value=1, max_value=900),
+    cents=st.integers(min_value=1, max_value=10**9),
+    paid_share=st.integers(min_value=0, max_value=90),
+)
+def test_the_interest_total_is_the_sum_of_its_printed_lines(
+    days: int, cents: int, paid_share: int
+) -> None:
+    # Every period line is printed rounded; the total printed under them must be their sum.
+    amount = Decimal(cents) / 100
+    p = project(jurisdiction="FI")
+    paid = (amount * paid_share / 100).quantize(Decimal("0.01"))
+    payments = [Payment.model_validate({"on": "2026-03-01", "amount": str(paid)})] if paid else []
+    invoice = p.invoices[0].model_copy(update={"amount": amount, "payments": payments})
+    p = p.model_copy(update={"invoices": [invoice]})
+    state = invoice_state(p, 0, D(2026, 1, 16) + dt.timedelta(days=days))
+    charges = charges_for(p, state)
+    lines = [round_money(period.amount, "EUR") for period in charges.periods]
+    assert charges.interest == sum(lines, start=Decimal(0))
+    assert (
+        charges.total == state.outstanding + charges.interest + charges.compensation + charges.fees
+    )
 
 
 def test_denmark_fees_come_on_top_at_most_three() -> None:

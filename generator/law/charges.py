@@ -54,7 +54,9 @@ def charges_for(project: Project, state: InvoiceState, *, sending: bool = True) 
     law = law_for(project.jurisdiction)
     notes: list[str] = []
     kind, periods, reference, margin, source = _interest(project, state, law, notes)
-    interest = round_money(sum((p.amount for p in periods), start=Decimal(0)), project.currency)
+    # Each period is printed as its own line, rounded: the total is the sum of those lines, so
+    # no table is a cent off its own lines.
+    interest = sum((round_money(p.amount, project.currency) for p in periods), start=Decimal(0))
     compensation, compensation_source = _compensation(project, state, law, kind, notes)
     fee_each, fee_count, fee_source = _fees(project, state, law, sending, notes)
     fee_rule = law.reminder_fee if law else None
@@ -149,12 +151,20 @@ def _fees(
     project: Project, state: InvoiceState, law: Law | None, sending: bool, notes: list[str]
 ) -> tuple[Decimal, int, str | None]:
     fee = project.terms.reminder_fee
-    count = len(state.reminders) + (1 if sending else 0)
+    rule = law.reminder_fee if law else None
+    count = _fee_bearing(state, sending, rule.min_spacing_days if rule else 0)
     if fee <= 0 or count == 0:
         return Decimal(0), 0, None
-    rule = law.reminder_fee if law else None
     if rule is None:
         return fee, count, None
+    if rule.requires_agreement and project.signoff is None:
+        # Sweden (lag 1981:739, 2 §): a reminder fee is owed only where it was agreed, which
+        # the tool can show only through the signed checklist that printed it.
+        notes.append(
+            f"no reminder fee: {law.name if law else ''} allows one only where it was agreed,"
+            " and the checklist that names it is not signed (sign records it)"
+        )
+        return Decimal(0), 0, None
     if rule.max_amount is not None:
         if rule.currency != project.currency:
             notes.append(
@@ -168,3 +178,17 @@ def _fees(
     if rule.max_count is not None and count > rule.max_count:
         count = rule.max_count
     return fee, count, rule.source
+
+
+def _fee_bearing(state: InvoiceState, sending: bool, min_spacing_days: int) -> int:
+    """How many reminders may carry a fee: only those sent after the due date, and where the
+    law sets a spacing (Denmark: renteloven § 9 b, 10 days), only those that came at least
+    that long after the last fee-bearing one, whether recorded or sent by hand today."""
+    dates = sorted(sent.on for sent in state.reminders if sent.on > state.due)
+    if sending and state.as_of > state.due:
+        dates.append(state.as_of)
+    count, last = 0, None
+    for day in dates:
+        if last is None or (day - last).days >= min_spacing_days:
+            count, last = count + 1, day
+    return count
