@@ -141,10 +141,12 @@ Block = (
 
 @dataclass(frozen=True)
 class DocumentMeta:
-    """What goes around the content: title, footer, page label ('Page {page} of {pages}')."""
+    """What goes around the content: title, footer, page label ('Page {page} of {pages}'),
+    and a confidentiality notice printed at the top of every page when it is set."""
 
     title: str
     footer: str = ""
+    confidential: str = ""
     page_label: str = "{page} / {pages}"
     author: str = ""
     subject: str = ""

@@ -46,7 +46,7 @@ from .docmodel import (
 from .templating import LINE_BREAK
 
 CONTAINERS = ("meta", "columns", "column", "signature", "party", "pagebreak", "keep", "chart")
-_META_KEYS = {"title", "footer", "page", "author", "subject", "language"}
+_META_KEYS = {"title", "footer", "page", "author", "subject", "language", "confidential"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -360,6 +360,7 @@ def _meta(container: _Container, source: str) -> DocumentMeta:
     return DocumentMeta(
         title=values["title"],
         footer=values.get("footer", ""),
+        confidential=values.get("confidential", ""),
         page_label=values.get("page", "{page} / {pages}"),
         author=values.get("author", ""),
         subject=values.get("subject", ""),

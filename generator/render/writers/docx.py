@@ -33,7 +33,9 @@ RULE_HEX = "C9D1D9"
 ACCENT_HEX = "1D3557"
 HEADER_FILL_HEX = "EEF2F6"
 PAPER_MM = {"a4": (210, 297), "letter": (215.9, 279.4)}
-MARGIN_MM = 20
+MARGIN_MM = 20  # left and right
+MARGIN_TOP_MM = 16
+MARGIN_BOTTOM_MM = 18  # the footer sits in it
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 MM_PER_POINT = 25.4 / 72
 _ALIGN = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
@@ -48,14 +50,17 @@ def write(document: dm.Document, options: WriterOptions) -> bytes:
     section = word.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(width_mm), Mm(height_mm)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(MARGIN_MM))
+    section.left_margin = section.right_margin = Mm(MARGIN_MM)
+    section.top_margin, section.bottom_margin = Mm(MARGIN_TOP_MM), Mm(MARGIN_BOTTOM_MM)
+    section.header_distance = section.footer_distance = Mm(8)
     _set_styles(word, document.meta.language)
     _set_properties(word, document.meta, options.as_of)
     body = word._body  # the document body is a block container like a table cell
     text_width_mm = width_mm - 2 * MARGIN_MM
     _Builder(word, text_width_mm).blocks(body, document.blocks)
     _footer(section, document.meta, text_width_mm)
+    if document.meta.confidential:
+        _header(section, document.meta.confidential)
     return _save(word)
 
 
@@ -72,8 +77,8 @@ class _Builder:
         for index, block in enumerate(items):
             self.block(container, block, width)
             following = items[index + 1] if index + 1 < len(items) else None
-            if isinstance(following, dm.Signature) and isinstance(block, dm.Paragraph):
-                # What leads into the signatures stays on their page.
+            if isinstance(following, (dm.Signature, dm.Keep)) and isinstance(block, dm.Paragraph):
+                # What leads into the signatures or a sign-off stays on their page.
                 container.paragraphs[-1].paragraph_format.keep_with_next = True
 
     def block(self, container: Any, block: dm.Block, width_mm: float) -> None:
@@ -104,7 +109,11 @@ class _Builder:
         elif isinstance(block, dm.Keep):
             before = len(container.paragraphs)
             self.blocks(container, block.blocks, width_mm)
-            for paragraph in container.paragraphs[before:-1]:
+            kept = container.paragraphs[before:]
+            for paragraph in kept:
+                # Keep lines too: the name, e-mail and phone of a sign-off are one paragraph.
+                paragraph.paragraph_format.keep_together = True
+            for paragraph in kept[:-1]:
                 paragraph.paragraph_format.keep_with_next = True
         elif isinstance(block, dm.PageBreak):
             container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -267,9 +276,10 @@ def _set_styles(word: Any, language: str) -> None:
     styles = word.styles
     normal = styles["Normal"]
     normal.font.name = FONT
-    normal.font.size = Pt(10)
+    # 9.5 pt like the PDF: a one-invoice reminder, its payment details and sign-off on a page.
+    normal.font.size = Pt(9.5)
     normal.font.color.rgb = INK
-    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.space_after = Pt(5)
     normal.paragraph_format.line_spacing = 1.15
     _plain_fonts(normal, FONT)
     language_element = normal.element.get_or_add_rPr()
@@ -278,7 +288,7 @@ def _set_styles(word: Any, language: str) -> None:
     for attribute in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(attribute), tag)
     language_element.append(lang)
-    sizes = {1: 19, 2: 12, 3: 10.5, 4: 7.5, 5: 7.5, 6: 7.5}
+    sizes = {1: 14, 2: 12, 3: 10.5, 4: 7.5, 5: 7.5, 6: 7.5}  # a letter's title: a subject line
     for level, size in sizes.items():
         style = styles[f"Heading {level}"]
         _plain_fonts(style, FONT)
@@ -363,6 +373,16 @@ def _footer(section: Any, meta: dm.DocumentMeta, width_mm: float) -> None:
     for run in paragraph.runs:
         run.font.size = Pt(7.5)
         run.font.color.rgb = MUTED
+
+
+def _header(section: Any, text: str) -> None:
+    """The confidentiality notice at the top right of every page."""
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = paragraph.add_run(text)
+    run.bold = True
+    run.font.size = Pt(7.5)
+    run.font.color.rgb = ACCENT
 
 
 def _page_label_parts(label: str) -> list[tuple[str, str | None]]:
@@ -488,19 +508,38 @@ def _drop_thumbnail(word: Any) -> None:
             del package.rels[key]
 
 
+_EMS = {  # (regular, bold) advance widths in em: the wider of Arial and DejaVu Sans
+    "digit": (0.64, 0.70),
+    "upper": (0.76, 0.84),
+    "letter": (0.62, 0.69),
+    "narrow": (0.32, 0.38),  # space , . : ; ' |
+    "wide": (0.95, 1.0),  # % & @ M W m w ☐ ☑
+    "other": (0.64, 0.70),  # $ € ₽ - ( ) / and the rest
+}
+
+
 def _measure_points(text: str, bold: bool) -> float:
-    # Arial's advance widths by kind of character, in em, at the 8.5 pt of table cells, with
-    # room for wider fallback fonts where Arial is missing. Close enough to share out column
-    # widths without loading font metrics.
+    """A text's width at the 8.5 pt of table cells, never less than Word (Arial) or
+    LibreOffice draws it. Where Arial is missing LibreOffice draws DejaVu Sans, a tenth wider,
+    and a column measured for Arial wrapped its totals there ("$10,600.0" / "0"). Estimated
+    by kind of character, so the DOCX writer needs no font files."""
+    column = 1 if bold else 0
     ems = 0.0
     for char in text:
-        if char.isupper() or char in "☐☑%&@MWmw":
-            ems += 0.72
-        elif char.isdigit() or char.isalpha():
-            ems += 0.58
+        if char.isdigit():
+            kind = "digit"
+        elif char in "%&@MWmw☐☑":
+            kind = "wide"
+        elif char.isupper():
+            kind = "upper"
+        elif char.isalpha():
+            kind = "letter"
+        elif char in " ,.:;'|\u00a0\u202f!":
+            kind = "narrow"
         else:
-            ems += 0.33
-    return ems * 8.5 * (1.12 if bold else 1.05)
+            kind = "other"
+        ems += _EMS[kind][column]
+    return ems * 8.5
 
 
 class _FixedTimeZipWriter:

@@ -33,6 +33,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus import paragraph as rl_paragraph
 
 from ...errors import InputError, RenderError
 from .. import docmodel as dm
@@ -41,6 +42,14 @@ from . import WriterOptions
 from .fonts import FONT, register_fonts
 from .layout import column_widths
 from .pdf_forms import FieldNames, FormLine, TickBox
+from .urls import split_pairs
+
+# reportlab breaks a URL that does not fit only at its slashes, and only with a scheme; any
+# other long word (an e-mail address, a host name) it cuts between any two letters. Its line
+# breaker asks this one function where a URL may break: ours answers after / . - or @, and
+# for every URL or e-mail address. Nothing is inserted into the text, so what is copied or
+# extracted from the PDF is the address as written.
+rl_paragraph._uri_split_pairs = split_pairs
 
 PAPER = {"a4": A4, "letter": LETTER}
 
@@ -51,24 +60,33 @@ RULE = colors.HexColor("#c9d1d9")
 HEADER_FILL = colors.HexColor("#eef2f6")
 
 MARGIN_X = 20 * mm
-MARGIN_TOP = 18 * mm
-MARGIN_BOTTOM = 22 * mm
+MARGIN_TOP = 16 * mm
+MARGIN_BOTTOM = 20 * mm
 CELL_PADDING = 4
 
 
 @functools.lru_cache(maxsize=1)
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13.5, textColor=INK)
+    # 9.5 on 12.8 points: a letter's usual 1.35 leading, so a one-invoice reminder with its
+    # payment details and sign-off fits on one page.
+    # uriWasteReduce: a URL that would leave more than a third of its line empty is broken
+    # (at the places urls.py allows) rather than moved whole to the next line.
+    base = ParagraphStyle(
+        "body", fontName=FONT, fontSize=9.5, leading=12.8, textColor=INK, uriWasteReduce=0.3
+    )
     styles = {
-        "body": ParagraphStyle("body-spaced", parent=base, spaceAfter=6),
+        "body": ParagraphStyle("body-spaced", parent=base, spaceAfter=5),
+        # A letter's title is its subject line, not a poster: a little larger than a section
+        # heading, and no larger than a checklist needs either.
         "h1": ParagraphStyle(
             "h1",
             parent=base,
             fontName=f"{FONT}-Bold",
-            fontSize=19,
-            leading=24,
+            fontSize=14,
+            leading=18,
             textColor=ACCENT,
-            spaceAfter=6,
+            spaceBefore=2,
+            spaceAfter=4,
         ),
         "h2": ParagraphStyle(
             "h2",
@@ -77,8 +95,8 @@ def _styles() -> dict[str, ParagraphStyle]:
             fontSize=11.5,
             leading=15,
             textColor=ACCENT,
-            spaceBefore=12,
-            spaceAfter=5,
+            spaceBefore=10,
+            spaceAfter=4,
         ),
         "h3": ParagraphStyle(
             "h3",
@@ -98,7 +116,7 @@ def _styles() -> dict[str, ParagraphStyle]:
             textColor=MUTED,
             spaceAfter=2,
         ),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11),
         "head": ParagraphStyle(
             "head",
             parent=base,
@@ -107,7 +125,7 @@ def _styles() -> dict[str, ParagraphStyle]:
             leading=11,
             textColor=ACCENT,
         ),
-        "list": ParagraphStyle("list", parent=base, spaceAfter=2),
+        "list": ParagraphStyle("list", parent=base, spaceAfter=1),
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10, textColor=MUTED),
         "quote": ParagraphStyle("quote", parent=base, textColor=MUTED, leftIndent=10),
     }
@@ -196,8 +214,12 @@ class _Builder:
                 # it: hold the heading and keep the two together explicitly.
                 held = list(self.block(block))
                 continue
+            if isinstance(block, dm.Paragraph) and isinstance(following, dm.Keep):
+                # A sign-off never starts a page alone: the sentence before it goes with it.
+                held = [*held, *self.block(block)]
+                continue
             if held:
-                yield KeepTogether([*held, *self.block(block)])
+                yield KeepTogether(_flat([*held, *self.block(block)]))
                 held = []
                 continue
             for flowable in self.block(block):
@@ -242,7 +264,7 @@ class _Builder:
             yield drawing(block, self.width)
             yield Spacer(1, 8)
         elif isinstance(block, dm.Keep):
-            yield KeepTogether(list(self.blocks(block.blocks)))
+            yield KeepTogether(_flat(self.blocks(block.blocks)))
         elif isinstance(block, dm.PageBreak):
             yield PageBreak()
         elif isinstance(block, dm.Rule):
@@ -292,8 +314,8 @@ class _Builder:
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
         ]
         for column, cell in enumerate(block.header):
             if cell.align in ("right", "center"):
@@ -435,6 +457,19 @@ class _WholeTable(Table):  # type: ignore[misc]  # reportlab is untyped
         return []
 
 
+def _flat(flowables: Iterable[Flowable]) -> list[Flowable]:
+    """Flowables with any KeepTogether opened up: a KeepTogether measures a nested one as
+    infinitely tall, so an outer keep would always start a new page, even on a page that has
+    room for it (how a reminder's payment details came to stand alone on page 2)."""
+    flat: list[Flowable] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            flat += _flat(flowable._content)
+        else:
+            flat.append(flowable)
+    return flat
+
+
 def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
     # Plain-string cells (the gaps between columns) would otherwise use reportlab's default
     # Helvetica, which is not embedded.
@@ -527,6 +562,13 @@ def _footer_canvas(meta: dm.DocumentMeta, pagesize: tuple[float, float]) -> type
             self.setFillColor(MUTED)
             self.drawString(MARGIN_X, y, meta.footer)
             self.drawRightString(pagesize[0] - MARGIN_X, y, label)
+            if meta.confidential:
+                # Every page says it, so a page that strays from the rest still does.
+                self.setFont(f"{FONT}-Bold", 7.5)
+                self.setFillColor(ACCENT)
+                self.drawRightString(
+                    pagesize[0] - MARGIN_X, pagesize[1] - MARGIN_TOP + 5 * mm, meta.confidential
+                )
             self.restoreState()
 
     return FooterCanvas

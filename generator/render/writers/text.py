@@ -24,6 +24,8 @@ def write(document: dm.Document, options: WriterOptions) -> bytes:
     """The document as UTF-8 Markdown; signature lines become fill-in rules."""
     del options  # Markdown has no paper or metadata dates
     chunks = list(_blocks(document.blocks))
+    if document.meta.confidential:  # the PDF and DOCX print it on every page
+        chunks.insert(0, f"**{_escape(document.meta.confidential)}**")
     footer = document.meta.footer
     if footer:
         chunks.append(f"---\n\n*{_escape(footer)}*")

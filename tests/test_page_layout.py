@@ -1,0 +1,258 @@
+"""Pages a professional would send: sign-offs never alone, one-page reminders, URL breaks,
+DOCX column widths that fit their amounts, the review marked confidential on every page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import SAMPLES
+from docx.oxml.ns import qn
+from inwriting.documents.kinds import reminder_kind
+from inwriting.documents.reminders import plan_reminders
+from inwriting.project.project_file import load_project
+from inwriting.render import docmodel as dm
+from inwriting.render.pipeline import build_document
+from inwriting.render.writers import WriterOptions
+from inwriting.render.writers import docx as docx_writer
+from inwriting.render.writers import pdf as pdf_writer
+from inwriting.render.writers.urls import break_positions, split_pairs
+from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
+
+AS_OF = dt.date(2026, 11, 22)
+TONES = ("friendly", "firm", "stop_work", "final")
+OPTIONS = WriterOptions(paper="a4", as_of=AS_OF)
+MONEY = re.compile(r"^\**(?:[$€₽]\s?)?[\d\s\u00a0\u202f.,]*\d[.,]\d\d(?:\s?(?:kr\.?|€|₽))?\**$")
+
+
+def sample_documents(sample: Path) -> Iterator[tuple[str, dm.Document]]:
+    """(name, document) for every document the samples render (as tests/render_samples.py)."""
+    loaded = load_project(sample)
+    project = loaded.project
+
+    def build(kind: str, **params: object) -> dm.Document:
+        return build_document(loaded, kind, as_of=AS_OF, params=params or None)
+
+    for kind in ("scope", "waiting", "termination", "handoff", "review"):
+        yield f"{sample.stem}/{kind}", build(kind)
+    for tone in TONES:
+        for reminder in plan_reminders(project, AS_OF, tone=tone).reminders:
+            name = f"{sample.stem}/reminder-{reminder.invoice}-{reminder.tone}"
+            yield name, build(reminder_kind(reminder.tone), invoice=reminder.invoice)
+    for change in project.changes or []:
+        if change.status != "rejected":
+            yield f"{sample.stem}/change-order-{change.id}", build("change-order", change=change.id)
+
+
+@functools.lru_cache(maxsize=1)
+def documents() -> list[tuple[str, dm.Document]]:
+    return [item for sample in sorted(SAMPLES.glob("*.yaml")) for item in sample_documents(sample)]
+
+
+@functools.cache
+def pdf_pages(name: str) -> list[str]:
+    document = dict(documents())[name]
+    reader = PdfReader(io.BytesIO(pdf_writer.write(document, OPTIONS)))
+    return [page.extract_text() or "" for page in reader.pages]
+
+
+def names(prefix: str = "") -> list[str]:
+    return [name for name, _ in documents() if prefix in name]
+
+
+def _lines(text: str) -> list[str]:
+    return [re.sub(r"\s+", " ", line).strip() for line in text.splitlines() if line.strip()]
+
+
+def sign_off_lines(document: dm.Document) -> set[str]:
+    """The lines of the signature blocks and of a closing keep (a letter's sign-off)."""
+    blocks = [b for b in document.blocks if isinstance(b, dm.Signature)]
+    if document.blocks and isinstance(document.blocks[-1], dm.Keep):
+        blocks.append(document.blocks[-1])
+    text = dm.Document(document.meta, tuple(blocks))
+    lines: set[str] = set()
+    for block in text.blocks:
+        for inline_text in _texts(block):
+            lines.update(_lines(inline_text))
+    return lines
+
+
+def _texts(block: dm.Block) -> Iterator[str]:
+    if isinstance(block, (dm.Heading, dm.Paragraph)):
+        yield dm.plain_text(block.content)
+    elif isinstance(block, dm.Keep):
+        for inner in block.blocks:
+            yield from _texts(inner)
+    elif isinstance(block, dm.Signature):
+        for party in block.parties:
+            for inner in party.heading:
+                yield from _texts(inner)
+            for field in party.fields:
+                yield dm.plain_text(field.label)
+                yield dm.plain_text(field.value)
+
+
+def content_lines(page: str, meta: dm.DocumentMeta) -> list[str]:
+    """A page's lines without the running footer and header."""
+    furniture = {meta.footer, meta.confidential}
+    return [
+        line
+        for line in _lines(page)
+        if not any(line.startswith(f) for f in furniture if f) and not line.startswith(meta.footer)
+    ]
+
+
+@pytest.mark.parametrize("name", names())
+def test_no_page_holds_only_a_signature_block(name: str) -> None:
+    document = dict(documents())[name]
+    sign_off = sign_off_lines(document)
+    for number, page in enumerate(pdf_pages(name), start=1):
+        lines = content_lines(page, document.meta)
+        # Lines of a signature table may join ("Date: Signature:"): each word must be its.
+        words = {word for line in sign_off for word in line.split()}
+        alone = all(set(line.split()) <= words for line in lines)
+        assert not (lines and alone), f"page {number} holds only the sign-off: {lines}"
+
+
+def one_invoice_reminders() -> list[str]:
+    found = []
+    for name, document in documents():
+        if "/reminder-" in name:
+            tables = [b for b in document.blocks if isinstance(b, dm.Table)]
+            if len(tables[0].rows) == 1:
+                found.append(name)
+    return found
+
+
+def test_every_sample_has_one_invoice_reminders() -> None:
+    assert len(one_invoice_reminders()) >= 10
+
+
+@pytest.mark.parametrize("name", one_invoice_reminders())
+def test_a_one_invoice_reminder_fits_on_one_page(name: str) -> None:
+    pages = pdf_pages(name)
+    assert len(pages) == 1, f"{len(pages)} pages; page 2 starts {_lines(pages[1])[:2]}"
+
+
+@pytest.mark.parametrize(
+    ("word", "heads"),
+    [
+        (
+            "https://git.example/jgs/shop",
+            ["https://git.", "https://git.example/", "https://git.example/jgs/"],
+        ),
+        ("mette@kystlinje.example", ["mette@", "mette@kystlinje."]),
+        (
+            "gromov@severnyi-veter.example",
+            ["gromov@", "gromov@severnyi-", "gromov@severnyi-veter."],
+        ),
+        ("www.example.com/", ["www.", "www.example."]),
+        ("2026-052", []),  # an invoice number is no URL
+        ("Org.nr", []),
+        ("kr.", []),
+    ],
+)
+def test_url_break_positions(word: str, heads: list[str]) -> None:
+    assert [word[:index] for index in break_positions(word)] == heads
+
+
+def test_no_break_between_the_slashes_of_a_scheme() -> None:
+    pairs = split_pairs("https://a.example/b") or []
+    assert all(not head.endswith(("https:", "https:/")) for head, _ in pairs)
+    assert all(head + tail == "https://a.example/b" for head, tail in pairs)
+
+
+def pdf_of(blocks: tuple[dm.Block, ...], meta: dm.DocumentMeta | None = None) -> list[str]:
+    document = dm.Document(meta or dm.DocumentMeta(title="t"), blocks)
+    reader = PdfReader(io.BytesIO(pdf_writer.write(document, OPTIONS)))
+    return [page.extract_text() or "" for page in reader.pages]
+
+
+def test_a_url_in_a_narrow_cell_breaks_only_after_its_punctuation() -> None:
+    url = "https://staging.gardensupplyshop.example/admin/products-and-prices"
+    cell = dm.Cell((dm.Run(url),))
+    wide = dm.Cell((dm.Run("A column that takes most of the width " * 6),))
+    table = dm.Table((dm.Cell((dm.Run("URL"),)), dm.Cell((dm.Run("What"),))), ((cell, wide),))
+    (page,) = pdf_of((table,))
+    pieces = [line for line in page.splitlines() if line and line in url]
+    assert len(pieces) >= 2, page  # it did wrap
+    assert "".join(pieces) == url  # nothing inserted, nothing lost
+    for piece in pieces[:-1]:
+        assert piece[-1] in "/.-@", pieces
+
+
+def test_an_e_mail_address_in_a_paragraph_breaks_after_at_or_a_full_stop() -> None:
+    address = "accounts.payable.department@a-very-long-company-name-for-testing.example"
+    text = "Please send every question about this invoice to " + address + " today."
+    columns = dm.Columns(((dm.Paragraph((dm.Run(text),)),), (dm.Paragraph((dm.Run("x"),)),)))
+    (page,) = pdf_of((columns,))
+    joined = "".join(page.split())
+    assert address in joined
+    lines = [line.strip() for line in page.splitlines()]
+    cut = [line for line in lines if line and address.startswith(line.split(" ")[-1])]
+    assert cut and all(line.split(" ")[-1][-1] in "/.-@" for line in cut), lines
+
+
+@pytest.mark.parametrize("name", names("/review"))
+def test_the_review_is_marked_confidential_on_every_page(name: str) -> None:
+    document = dict(documents())[name]
+    notice = document.meta.confidential
+    assert notice.split()[0].isupper() and len(notice) > 10
+    pages = pdf_pages(name)
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        assert notice in page, f"page {number}"
+    word = docx.Document(io.BytesIO(docx_writer.write(document, OPTIONS)))
+    header = word.sections[0].header
+    assert not header.is_linked_to_previous
+    assert [p.text for p in header.paragraphs] == [notice]
+
+
+def test_a_letter_carries_no_confidential_notice() -> None:
+    name = names("/termination")[0]
+    document = dict(documents())[name]
+    assert document.meta.confidential == ""
+    word = docx.Document(io.BytesIO(docx_writer.write(document, OPTIONS)))
+    assert "".join(p.text for p in word.sections[0].header.paragraphs) == ""
+
+
+def _fallback_width(text: str, bold: bool, size: float) -> float:
+    """Width in DejaVu Sans, the widest font LibreOffice draws in place of Arial."""
+    pdf_writer.register_fonts(italic=False)
+    font = f"{pdf_writer.FONT}-Bold" if bold else pdf_writer.FONT
+    return float(pdfmetrics.stringWidth(text, font, size))
+
+
+@pytest.mark.parametrize("name", names("/reminder-") + names("/scope") + names("/handoff"))
+def test_docx_amount_columns_fit_their_longest_amount(name: str) -> None:
+    document = dict(documents())[name]
+    word = docx.Document(io.BytesIO(docx_writer.write(document, OPTIONS)))
+    checked = 0
+    for table in word.tables:
+        properties = table._tbl.tblPr
+        layout = properties.find(qn("w:tblLayout"))
+        assert layout is not None and layout.get(qn("w:type")) == "fixed"
+        grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert grid and all(width > 0 for width in grid)
+        if len(table.rows) < 2 or len(grid) != len(table.rows[0].cells):
+            continue
+        for column, width_twips in enumerate(grid):
+            cells = [row.cells[column] for row in table.rows[1:]]
+            amounts = [c for c in cells if MONEY.match(c.text.strip())]
+            if not amounts:
+                continue
+            for cell in amounts:
+                runs = cell.paragraphs[0].runs
+                bold = any(run.bold for run in runs)
+                needed = _fallback_width(cell.text.strip(), bold, 8.5) + 2 * 5.4  # cell margins
+                assert width_twips / 20 >= needed, f"{cell.text!r}: {width_twips / 20:.1f} pt"
+                checked += 1
+    if "/reminder-" in name:
+        assert checked >= 3  # the invoice table and the total are there
