@@ -91,6 +91,8 @@ def project_rules(project: Project) -> Iterator[Finding]:
     yield from _scope(project)
     yield from _unique(project)
     yield from _money(project)
+    yield from _bank_numbers(project)
+    yield from _references(project)
 
 
 def _codes(project: Project) -> Iterator[Finding]:
@@ -296,3 +298,43 @@ def _money(project: Project) -> Iterator[Finding]:
                 warning=True,
                 at_key=True,
             )
+
+
+def _bank_numbers(project: Project) -> Iterator[Finding]:
+    """The bank fields whose rule depends on the country: routing, account, к/с."""
+    from .identifiers import problem, ru_account_problem
+    from .payment_schemes import provider_country
+
+    bank = project.provider.bank
+    if bank is None:
+        return
+    country = provider_country(project)
+    base = ("provider", "bank")
+    # routing names the ABA number in the US and the БИК in Russia (docs/project-file.md).
+    routing_kind = {"US": "aba_routing", "RU": "ru_bik", "GB": "sort_code"}.get(country or "")
+    reason = problem(routing_kind, bank.routing) if bank.routing and routing_kind else None
+    if reason is not None:
+        yield Finding((*base, "routing"), reason)
+    if country == "RU":
+        for field, number, correspondent in (
+            ("account", bank.account, False),
+            ("correspondent_account", bank.correspondent_account, True),
+        ):
+            if number:
+                reason = ru_account_problem(number, bank.routing, correspondent=correspondent)
+                if reason is not None:
+                    yield Finding((*base, field), reason)
+        return
+    account_kind = {"US": "us_account", "GB": "gb_account", "DK": "dk_account"}.get(country or "")
+    reason = problem(account_kind, bank.account) if bank.account and account_kind else None
+    if reason is not None:
+        yield Finding((*base, "account"), reason)
+
+
+def _references(project: Project) -> Iterator[Finding]:
+    from .payment_schemes import reference_problem
+
+    for index, invoice in enumerate(project.invoices):
+        reason = reference_problem(project, invoice.reference) if invoice.reference else None
+        if reason is not None:
+            yield Finding(("invoices", index, "reference"), reason)
