@@ -9,27 +9,33 @@ import pytest
 from babel.dates import format_date
 from babel.numbers import format_currency
 from conftest import docx_text, normalise, pdf_text, sample_paths
-from inwriting.law.ledger import invoice_states
+from inwriting.documents.disputes import open_disputes
+from inwriting.law.ledger import InvoiceState, invoice_states
 from inwriting.project.project_file import load_project
 from inwriting.render.pipeline import render_document
 from test_languages import ENGLISH_TEMPLATE_WORDS, locale_for
 
 AS_OF = dt.date(2026, 11, 22)
 TITLES = {
-    "en": ("Payment reminder", "Second reminder: overdue invoice", "Work paused until payment",
+    "en": ("payment reminder", "reminder: overdue invoice", "Work paused until payment",
            "Final notice before ending the agreement", "We are waiting for your answer"),
-    "sv": ("Betalningspåminnelse", "Andra betalningspåminnelsen", "Arbetet pausas i väntan på betalning",
+    "sv": ("betalningspåminnelse", "betalningspåminnelse", "Arbetet pausas i väntan på betalning",
            "Sista påminnelsen innan avtalet sägs upp", "Vi väntar på ert svar"),
-    "da": ("Betalingspåmindelse", "2. rykker for betaling", "Arbejdet sættes i bero indtil betaling",
+    "da": ("påmindelse", "rykker for betaling", "Arbejdet sættes i bero indtil betaling",
            "Sidste varsel før opsigelse af aftalen", "Vi venter på jeres svar"),
-    "fi": ("Maksumuistutus", "Toinen maksumuistutus", "Työt keskeytetään maksuun saakka",
+    "fi": ("maksumuistutus", "maksumuistutus", "Työt keskeytetään maksuun saakka",
            "Viimeinen maksukehotus ennen sopimuksen päättämistä", "Odotamme vastaustanne"),
-    "ru": ("Напоминание об оплате", "Повторное напоминание о просроченном платеже",
+    "ru": ("напоминание об оплате", "напоминание о просроченном платеже",
            "Работы приостановлены до оплаты", "Последнее предупреждение перед расторжением договора",
            "Ожидаем Вашего ответа"),
 }  # fmt: skip
 KINDS = ("reminder-friendly", "reminder-firm", "reminder-stop-work", "reminder-final", "waiting")
 CASES = [(path, kind) for path in sample_paths() for kind in KINDS]
+
+
+def overdue_first(project) -> InvoiceState | None:  # type: ignore[no-untyped-def]
+    """The invoice each letter here is about: the first overdue one."""
+    return next((s for s in invoice_states(project, AS_OF) if s.is_overdue), None)
 
 
 @pytest.fixture(scope="module")
@@ -56,11 +62,18 @@ def test_letter_content(
     language = project.language
     locale = locale_for(language, project.jurisdiction)
     assert "\u25a0" not in raw and "\ufffd" not in raw
-    assert normalise(TITLES[language][KINDS.index(kind)]) in text
+    # The friendly and firm titles count the reminders sent ("Third reminder: overdue invoice").
+    assert normalise(TITLES[language][KINDS.index(kind)]).casefold() in text.casefold()
     assert normalise(project.client.name) in text and normalise(project.provider.name) in text
     if kind == "waiting":
         return
-    overdue = [s for s in invoice_states(project, AS_OF) if s.is_overdue]
+    disputed = open_disputes(project, AS_OF)  # off the ladder: a reply, not a reminder
+    first = overdue_first(project)
+    overdue = [
+        s
+        for s in invoice_states(project, AS_OF)
+        if s.is_overdue and (s.invoice.number not in disputed or (first and s.index == first.index))
+    ]
     shown = overdue if kind in ("reminder-stop-work", "reminder-final") else overdue[:1]
     for state in shown:
         assert state.invoice.number in text

@@ -94,7 +94,7 @@ def test_email_draft_parses_back() -> None:
     message = email.message_from_bytes(out["eml"], policy=policy.default)
     assert message["To"] == "Jerry Malone <jerry@gardensupply.example>"
     assert message["From"] == "Dana Ortiz <dana@brightline.example>"
-    assert message["Subject"] == "Payment reminder, invoice 2026-052"
+    assert message["Subject"] == "Second payment reminder, invoice 2026-052"
     assert message["X-Unsent"] == "1"
     body = message.get_body(("plain",)).get_content()
     assert "Dear Jerry Malone," in body and "2026-052" in body and "$3,360.00" in body

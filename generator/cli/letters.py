@@ -27,7 +27,8 @@ def nudge(
     """Write the payment reminders that are due: friendly, firm, stop-work, final.
 
     For each unpaid invoice, prints why a reminder is or is not due, then writes it as PDF,
-    DOCX, Markdown and an e-mail draft (.eml) with the PDF attached.
+    DOCX, Markdown and an e-mail draft (.eml) with the PDF attached. A disputed invoice gets a
+    reply to the dispute instead. --tone never steps back below a rung already sent.
     """
     from ..documents.kinds import reminder_kind
     from ..documents.reminders import plan_reminders
@@ -46,6 +47,10 @@ def nudge(
             loaded=loaded,
             **options,
         )
+    for number in plan.replies:
+        render("dispute-reply", project_path, params={"invoice": number}, loaded=loaded, **options)
+    if record and plan.replies:
+        click.echo("not recorded: a reply to a dispute; add resolved_on when it is settled")
     if record and plan.reminders:
         from ..project.record import record_reminders
 

@@ -92,6 +92,12 @@ def _reminder(tone: Tone) -> Callable[..., Context]:
     return context
 
 
+def dispute_reply_context(project: Project, as_of: dt.date, *, invoice: str) -> Context:
+    from .reminders import dispute_reply_context as context
+
+    return {**common_context(project, as_of), **context(project, as_of, invoice=invoice)}
+
+
 def waiting_context(project: Project, as_of: dt.date) -> Context:
     from .waiting import waiting_context as context
 
@@ -143,6 +149,11 @@ KINDS: dict[str, DocumentKind] = {
         DocumentKind(
             "reminder-final", _reminder("final"), "the final notice before ending the agreement"
         ),
+        DocumentKind(
+            "dispute-reply",
+            dispute_reply_context,
+            "a reply to a disputed invoice: what it covers, the clause, a date to settle",
+        ),
         DocumentKind("waiting", waiting_context, "we are waiting for your answer; delivery moves"),
         DocumentKind(
             "termination", termination_context, "a professional notice ending the agreement"
@@ -184,7 +195,8 @@ def output_name(
     - `<id>-<kind>.<ext>`, e.g. `JGS-2026-01-scope.pdf`, `JGS-2026-01-waiting.md`;
     - `<id>-scope-current.<ext>` for the checklist with approved changes applied;
     - `<id>-change-order-<change id>.<ext>`;
-    - `<id>-reminder-<invoice>-<tone>.<ext>`, e.g. `SV-2026-04-reminder-SCh-2026-071-firm.pdf`.
+    - `<id>-reminder-<invoice>-<tone>.<ext>`, e.g. `SV-2026-04-reminder-SCh-2026-071-firm.pdf`;
+    - `<id>-dispute-reply-<invoice>.<ext>`.
 
     A document in another language than the project's own (`--lang`) ends in the language code
     before the extension (`JGS-2026-01-scope-sv.pdf`), so it never collides with the default.
@@ -201,6 +213,8 @@ def _output_stem(project: Project, kind: str, params: Mapping[str, Any]) -> str:
     if kind == "scope" and params.get("current"):
         return f"{stem}-scope-current"
     invoice = params.get("invoice")
+    if invoice is not None and kind == "dispute-reply":
+        return f"{stem}-dispute-reply-{safe_stem(str(invoice), 'invoice')}"
     if invoice is not None and kind.startswith("reminder-"):
         tone = kind.removeprefix("reminder-")
         return f"{stem}-reminder-{safe_stem(str(invoice), 'invoice')}-{tone}"

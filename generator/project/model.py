@@ -531,6 +531,12 @@ class Incident(Section):
     on: Date
     kind: IncidentKind
     note: OptionalText | None = None
+    invoice: OptionalText | None = Field(
+        default=None, description="The invoice a disputed_invoice incident is about (its number)"
+    )
+    resolved_on: Date | None = Field(
+        default=None, description="When a dispute was settled: the invoice is back on the ladder"
+    )
 
 
 class Deliverable(Section):
