@@ -24,6 +24,7 @@ from ..law.ledger import (
 )
 from ..locales import document_locale
 from ..project.model import Project, Tone
+from .state import project_state
 
 FIRM_PAY_BY_BUSINESS_DAYS = 5
 """The firm reminder asks for payment within this many business days."""
@@ -94,8 +95,14 @@ def reminder_context(
             for state in invoice_states(project, as_of)
             if state.is_overdue and state.index != primary.index
         ]
+    # The figures of the project state, the same as every document of the day; the invoice the
+    # letter is about also counts the fee for this letter.
+    day = project_state(project, as_of)
     rows = [
-        ReminderRow(state, charges_for(project, state, sending=state is primary))
+        ReminderRow(
+            state,
+            charges_for(project, state) if state is primary else day.charges(state),
+        )
         for state in states
     ]
     where = (project.jurisdiction, project.region)
