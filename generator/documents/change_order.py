@@ -77,5 +77,6 @@ def _refuse_past_dates(request: ChangeRequest, as_of: dt.date) -> None:
     raise InputError(
         f"change request {request.id} sets dates already past on {as_of} ({listed}); "
         "agree new dates with the client and change them in the file, or give "
-        f"--as-of {earliest} or earlier to write the change order as it was then; nothing was written"
+        f"--as-of {earliest} or earlier to write the change order as it was then; "
+        "nothing was written"
     )

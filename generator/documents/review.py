@@ -160,4 +160,3 @@ def _stricter_terms(project: Project, average: Decimal, worst: int) -> list[str]
     if not terms:
         terms.append("pay_first" if project.terms.deposit_percent >= 50 else "deposit")
     return terms
-

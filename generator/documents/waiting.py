@@ -72,7 +72,8 @@ def waiting_context(project: Project, as_of: dt.date) -> dict[str, Any]:
         # day is the end, and further days without an answer no longer move it.
         "agreement_ends": (
             state.end
-            if state.termination_end is not None and state.end == state.termination_end
+            if state.termination_end is not None
+            and state.end == state.termination_end
             and state.end != state.delivery_end
             else None
         ),

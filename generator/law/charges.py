@@ -55,9 +55,7 @@ def charges_for(project: Project, state: InvoiceState, *, sending: bool = True) 
     notes: list[str] = []
     kind, periods, reference, margin, source = _interest(project, state, law, notes)
     # The sum of the lines a letter prints, each rounded, so that the total adds up on paper.
-    interest = sum(
-        (round_money(p.amount, project.currency) for p in periods), start=Decimal(0)
-    )
+    interest = sum((round_money(p.amount, project.currency) for p in periods), start=Decimal(0))
     compensation, compensation_source = _compensation(project, state, law, kind, notes)
     fee_each, fee_count, fee_source = _fees(project, state, law, sending, notes)
     fee_rule = law.reminder_fee if law else None

@@ -189,7 +189,9 @@ def _change_dates(project: Project) -> Iterator[Finding]:
     for index, change in enumerate(project.changes):
         own = max(change.requested_on, change.decided_on or change.requested_on)
         which = "decided" if own != change.requested_on else "requested"
-        dates: list[tuple[DataPath, dt.date | None]] = [(("changes", index, "new_end"), change.new_end)]
+        dates: list[tuple[DataPath, dt.date | None]] = [
+            (("changes", index, "new_end"), change.new_end)
+        ]
         dates += [
             (("changes", index, "add", n, "deadline"), item.deadline)
             for n, item in enumerate(change.add)
