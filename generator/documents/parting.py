@@ -8,7 +8,7 @@ from typing import Any
 from ..errors import InputError
 from ..law.ledger import InvoiceState
 from ..project.model import Account, Project, Termination
-from .state import project_state
+from .state import ProjectState, project_state
 
 # Hand accounts back in a safe order: the client owns everything before we let go of anything,
 # our own access goes next, and only then are the shared keys changed.
@@ -42,7 +42,7 @@ def termination_context(
         "notice_days": None if ending.effective_on is not None else project.terms.notice_days,
         "final_invoice": final,
         "final_invoice_number": ending.final_invoice,
-        **_owed(project, as_of),
+        **_owed(state),
         "with_record": with_record,
         "open_changes": list(state.open_changes),
         "incidents": sorted(project.incidents, key=lambda incident: incident.on),
@@ -58,15 +58,14 @@ def handoff_context(project: Project, as_of: dt.date) -> dict[str, Any]:
         "open_items": [item for item in state.items if item.status in ("planned", "in_progress")],
         "open_questions": questions,
         "accounts": ordered_accounts(project.accounts),
-        **_owed(project, as_of),
+        **_owed(state),
     }
 
 
-def _owed(project: Project, as_of: dt.date) -> dict[str, Any]:
+def _owed(state: ProjectState) -> dict[str, Any]:
     """The figures lines of both documents: each unpaid invoice and the total with interest,
     compensation and fees, the same as every reminder of the day (`owed.total`); `balance` is
     the principal alone."""
-    state = project_state(project, as_of)
     return {
         "unpaid": [invoice.state for invoice in state.invoices],
         "owed_invoices": list(state.invoices),
