@@ -65,7 +65,9 @@ def test_a_sequence_of_approved_rejected_and_proposed_changes() -> None:
     assert total(items, p) == Decimal("1000") + Decimal("1200") + Decimal(
         "300"
     )  # C dropped, B 12 h
-    context = change_order_context(p, AS_OF, change="CR-4")
+    # Written before CR-4's dates (15 March, 15 July): a change order sets dates still ahead.
+    before = dt.date(2026, 3, 1)
+    context = change_order_context(p, before, change="CR-4")
     assert context["original_total"] == Decimal("2500")
     assert context["earlier_delta"] == Decimal("0")  # +300 (CR-1) -500 (C) +200 (B)
     assert context["cost_delta"] == Decimal("250")
@@ -75,7 +77,7 @@ def test_a_sequence_of_approved_rejected_and_proposed_changes() -> None:
     assert context["new_end"] == dt.date(2026, 7, 15) and context["previous_end"] == dt.date(
         2026, 6, 30
     )
-    removal = change_order_context(p, AS_OF, change="CR-3")
+    removal = change_order_context(p, before, change="CR-3")
     assert [(row.id, row.kind, row.fee_before, row.fee_after) for row in removal["rows"]] == [
         ("C", "removed", Decimal("500"), Decimal("0")),
         ("B", "modified", Decimal("1000.00"), Decimal("1200.00")),

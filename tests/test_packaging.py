@@ -56,7 +56,7 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     assert "9,75" in pdf_text(letter.read_bytes())
     # A change order, and pyHanko present for verify: an unsigned PDF has no signature.
     order = subprocess.run(
-        [str(command), "change-order", "jerry.yaml", "CR-1", "--format", "pdf"],
+        [str(command), "change-order", "jerry.yaml", "CR-1", "--format", "pdf", "--as-of", "2026-11-22"],
         cwd=elsewhere, capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
     assert order.returncode == 0, order.stderr

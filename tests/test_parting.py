@@ -59,7 +59,7 @@ def test_termination_letter_content() -> None:
             "Notice of termination", "Jerry's Garden Supply Inc.", "Brightline Web Studio LLC",
             "December 6, 2026", "after the agreed notice of 14 days", "August 28, 2026",
             "we can no longer meet your needs, because the requirements and deadlines".replace("we", "We", 1),
-            "2026-058", "$1,240.00", "$3,360.00", "$4,600.00", "hand-off report",
+            "2026-058", "$1,240.00", "$3,360.00", "$44.51", "$4,644.51", "hand-off report",
             "Annex: record of events", "Shouted at our developer",
         ):  # fmt: skip
             assert normalise(expected) in text, expected
@@ -83,7 +83,8 @@ def test_accounts_are_handed_back_in_a_safe_order() -> None:
         < text.index("Payment provider dashboard")
         < text.index("Domain registrar")
     )
-    assert "$4,600.00 is still outstanding" in text
+    # The same total as the day's reminders: principal and interest (issue 11).
+    assert "$4,644.51 is still outstanding" in text and "Interest to Nov 22, 2026 $44.51" in text
 
 
 def test_handoff_warns_or_refuses_while_money_is_owed(tmp_path: Path) -> None:

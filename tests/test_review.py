@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import zipfile
@@ -145,6 +146,14 @@ def test_a_grade_d_means_parting() -> None:
     assert review.grade == "D" and review.recommendation == "part"
 
 
+def test_a_termination_means_parting_never_keeping() -> None:
+    kept = project(invoices=[invoice(paid("2026-01-10"))])
+    assert review_project(kept, dt.date(2026, 11, 22)).recommendation == "keep"
+    ending = {"decided_on": "2026-11-20", "reason": "other", "effective_on": "2026-12-01"}
+    ended = project(invoices=[invoice(paid("2026-01-10"))], termination=ending)
+    assert review_project(ended, dt.date(2026, 11, 22)).recommendation == "part"
+
+
 def test_charts_are_vectors_in_pdf_and_an_image_in_docx() -> None:
     loaded = load_project(SAMPLES / "havbrise-social.yaml")
     out = render_document(
@@ -177,15 +186,20 @@ def test_charts_are_vectors_in_pdf_and_an_image_in_docx() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sample", "sentence"),
+    ("sample", "ended", "sentence"),
     [
-        ("havbrise-social.yaml", "Keep this client only on stricter terms"),
-        ("jerry-webshop.yaml", "Part ways."),
+        ("havbrise-social.yaml", False, "Keep this client only on stricter terms"),
+        ("havbrise-social.yaml", True, "Part ways."),
+        ("jerry-webshop.yaml", True, "Part ways."),
     ],
 )
-def test_the_recommendation_is_written_out(sample: str, sentence: str) -> None:
+def test_the_recommendation_is_written_out(sample: str, ended: bool, sentence: str) -> None:
+    loaded = load_project(SAMPLES / sample)
+    if not ended:
+        unended = loaded.project.model_copy(update={"termination": None})
+        loaded = dataclasses.replace(loaded, project=unended)
     out = render_document(
-        load_project(SAMPLES / sample),
+        loaded,
         "review",
         formats=["pdf"],
         as_of=dt.date(2026, 11, 22),

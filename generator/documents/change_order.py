@@ -8,7 +8,8 @@ from typing import Any
 
 from ..errors import InputError
 from ..project.changes import ChangeRow, apply, change_index, end_before, price, scope_before, total
-from ..project.model import Project
+from ..project.model import ChangeRequest, Project
+from .state import project_state
 
 
 def change_order_context(project: Project, as_of: dt.date, *, change: str) -> dict[str, Any]:
@@ -19,6 +20,7 @@ def change_order_context(project: Project, as_of: dt.date, *, change: str) -> di
             f"change request {change} is rejected; "
             "set its status to proposed to put it to the client again"
         )
+    _refuse_past_dates(request, as_of)
     before, applied = scope_before(project, index)
     after = apply(before, request)
     by_id_before = {item.id: item for item in before}
@@ -35,7 +37,9 @@ def change_order_context(project: Project, as_of: dt.date, *, change: str) -> di
     original = total(list(project.scope), project)
     earlier = total(before, project) - original
     delta = total(after, project) - total(before, project)
-    previous_end = end_before(project, applied)
+    # The end as it stands today before this change: after the earlier approved changes, moved
+    # by the client's delays and never past a decided termination (the project state's rule).
+    previous_end = project_state(project, as_of).end_from(end_before(project, applied))
     return {
         "change": request,
         "rows": rows,
@@ -52,3 +56,27 @@ def change_order_context(project: Project, as_of: dt.date, *, change: str) -> di
         "previous_end": previous_end,
         "new_end": request.new_end if request.new_end and request.new_end != previous_end else None,
     }
+
+
+def change_dates(request: ChangeRequest) -> list[tuple[str, dt.date]]:
+    """Every date the change request sets, each with what it is the date of."""
+    dates = [(f"{item.id} due", item.deadline) for item in request.add]
+    dates += [(f"{item.id} due", item.deadline) for item in request.modify]
+    dates.append(("the project end", request.new_end))
+    return [(what, day) for what, day in dates if day is not None]
+
+
+def _refuse_past_dates(request: ChangeRequest, as_of: dt.date) -> None:
+    """A change order asks the client to agree to dates still ahead: one whose dates have passed
+    on the day it is written cannot be kept, so it is refused until they are moved."""
+    past = [(what, day) for what, day in change_dates(request) if day < as_of]
+    if not past:
+        return
+    listed = ", ".join(f"{what} {day}" for what, day in past)
+    earliest = min(day for _, day in past)
+    raise InputError(
+        f"change request {request.id} sets dates already past on {as_of} ({listed}); "
+        "agree new dates with the client and change them in the file, or give "
+        f"--as-of {earliest} or earlier to write the change order as it was then; "
+        "nothing was written"
+    )

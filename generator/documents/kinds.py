@@ -123,8 +123,13 @@ def handoff_context(project: Project, as_of: dt.date) -> Context:
 
 def review_context(project: Project, as_of: dt.date) -> Context:
     from .review import review_project
+    from .state import project_state
 
-    return {**common_context(project, as_of), "review": review_project(project, as_of)}
+    return {
+        **common_context(project, as_of),
+        "review": review_project(project, as_of),
+        "owed": project_state(project, as_of).owed,
+    }
 
 
 def change_order_context(project: Project, as_of: dt.date, *, change: str) -> Context:

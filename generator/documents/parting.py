@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from ..errors import InputError
-from ..law.ledger import InvoiceState, invoice_states
+from ..law.ledger import InvoiceState
 from ..project.model import Account, Project, Termination
+from .state import ProjectState, project_state
 
 # Hand accounts back in a safe order: the client owns everything before we let go of anything,
 # our own access goes next, and only then are the shared keys changed.
@@ -26,14 +26,15 @@ def effective_date(project: Project) -> dt.date:
 
 
 def outstanding(project: Project, as_of: dt.date) -> list[InvoiceState]:
-    return [state for state in invoice_states(project, as_of) if state.outstanding > 0]
+    """Invoices issued by `as_of` with money outstanding then (the project state's)."""
+    return [invoice.state for invoice in project_state(project, as_of).invoices]
 
 
 def termination_context(
     project: Project, as_of: dt.date, *, with_record: bool = False
 ) -> dict[str, Any]:
     ending = _termination(project)
-    unpaid = outstanding(project, as_of)
+    state = project_state(project, as_of)
     final = next((i for i in project.invoices if i.number == ending.final_invoice), None)
     return {
         "termination": ending,
@@ -41,29 +42,35 @@ def termination_context(
         "notice_days": None if ending.effective_on is not None else project.terms.notice_days,
         "final_invoice": final,
         "final_invoice_number": ending.final_invoice,
-        "unpaid": unpaid,
-        "balance": sum((state.outstanding for state in unpaid), start=Decimal(0)),
+        **_owed(state),
         "with_record": with_record,
+        "open_changes": list(state.open_changes),
         "incidents": sorted(project.incidents, key=lambda incident: incident.on),
     }
 
 
 def handoff_context(project: Project, as_of: dt.date) -> dict[str, Any]:
-    unpaid = outstanding(project, as_of)
-    done = [item for item in project.scope if item.status == "done"]
-    open_items = [item for item in project.scope if item.status in ("planned", "in_progress")]
+    state = project_state(project, as_of)
     questions = [w for w in project.waiting_on if w.answered_on is None or w.answered_on > as_of]
-    end = (
-        effective_date(project) if project.termination is not None else project.project.end or as_of
-    )
     return {
-        "end": end,
-        "done_items": done,
-        "open_items": open_items,
+        "end": state.end or as_of,
+        "done_items": [item for item in state.items if item.status == "done"],
+        "open_items": [item for item in state.items if item.status in ("planned", "in_progress")],
         "open_questions": questions,
         "accounts": ordered_accounts(project.accounts),
-        "unpaid": unpaid,
-        "balance": sum((state.outstanding for state in unpaid), start=Decimal(0)),
+        **_owed(state),
+    }
+
+
+def _owed(state: ProjectState) -> dict[str, Any]:
+    """The figures lines of both documents: each unpaid invoice and the total with interest,
+    compensation and fees, the same as every reminder of the day (`owed.total`); `balance` is
+    the principal alone."""
+    return {
+        "unpaid": [invoice.state for invoice in state.invoices],
+        "owed_invoices": list(state.invoices),
+        "owed": state.owed,
+        "balance": state.owed.principal,
     }
 
 

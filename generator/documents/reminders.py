@@ -28,6 +28,7 @@ from ..locales import document_locale
 from ..project.changes import current_scope
 from ..project.model import Project, ReminderSent, Tone
 from .disputes import dispute_facts, open_disputes
+from .state import project_state
 
 FIRM_PAY_BY_BUSINESS_DAYS = 5
 """The firm reminder asks for payment within this many business days."""
@@ -145,8 +146,14 @@ def reminder_context(
             and state.index != primary.index
             and state.invoice.number not in disputed
         ]
+    # The figures of the project state, the same as every document of the day; the invoice the
+    # letter is about also counts the fee for this letter.
+    day = project_state(project, as_of)
     mention_only = reply or tone == "friendly"
-    full = [charges_for(project, state, sending=state is primary and not reply) for state in states]
+    full = [
+        charges_for(project, state, sending=not reply) if state is primary else day.charges(state)
+        for state in states
+    ]
     charged = [_interest_only(c) if mention_only else c for c in full]
     rows = [ReminderRow(state, c) for state, c in zip(states, charged, strict=True)]
     listed = {row.state.index for row in rows}

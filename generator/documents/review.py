@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from ..law.ledger import InvoiceState, invoice_states
 from ..project.model import Project
+from .state import client_delay_days
 
 # Points off a score of 100, per fact, each with its cap.
 LATE_DAY = 1  # per day of average lateness
@@ -90,7 +91,8 @@ def review_project(project: Project, as_of: dt.date) -> Review:
     incidents = [incident for incident in project.incidents if incident.on <= as_of]
     kinds: Counter[str] = Counter(incident.kind for incident in incidents)
     reminders = sum(len(state.reminders) for state in states)
-    waited = _waited_beyond(project, as_of)
+    # The same days the waiting notice moves delivery by: one count of the client's delays.
+    waited = client_delay_days(project, as_of)
     deductions = [
         Deduction("late_average", average, min(int(average * LATE_DAY), LATE_DAY_CAP)),
         Deduction("late_worst", worst, WORST_LATE_POINTS if worst >= WORST_LATE_DAYS else 0),
@@ -118,7 +120,9 @@ def review_project(project: Project, as_of: dt.date) -> Review:
     if kinds["scope_change"] >= 2:
         flags.append("changes_outside")
     stricter: list[str] = []
-    if any(kind in FLAG_ON_ITS_OWN for kind in flags) or grade == "D":
+    # A review never says "keep" about a client whose agreement the file ends.
+    ended = project.termination is not None
+    if any(kind in FLAG_ON_ITS_OWN for kind in flags) or grade == "D" or ended:
         recommendation, stricter = "part", []
     elif grade in ("A", "B") and not flags:
         recommendation, stricter = "keep", []
@@ -156,14 +160,3 @@ def _stricter_terms(project: Project, average: Decimal, worst: int) -> list[str]
     if not terms:
         terms.append("pay_first" if project.terms.deposit_percent >= 50 else "deposit")
     return terms
-
-
-def _waited_beyond(project: Project, as_of: dt.date) -> int:
-    allowed = project.terms.feedback_days
-    total = 0
-    for entry in project.waiting_on:
-        if entry.asked_on > as_of:
-            continue
-        answered = entry.answered_on if entry.answered_on and entry.answered_on <= as_of else as_of
-        total += max((answered - entry.asked_on).days - allowed, 0)
-    return total

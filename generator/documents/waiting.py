@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ..law.calendar import roll_forward
 from ..project.model import Project, WaitingItem
+from .state import answer_due, project_state
 
 
 @dataclass(frozen=True)
@@ -23,20 +23,14 @@ class OpenQuestion:
 
 def open_questions(project: Project, as_of: dt.date) -> list[OpenQuestion]:
     """Questions asked on or before `as_of` and not answered by then, oldest first."""
-    allowed = project.terms.feedback_days
     found = []
     for index, entry in enumerate(project.waiting_on):
         if entry.asked_on > as_of or (entry.answered_on is not None and entry.answered_on <= as_of):
             continue
         waited = (as_of - entry.asked_on).days
-        # The agreed days are calendar days; where the law moves a time limit off a weekend or
-        # holiday (BGB § 193 names contracts; the Nordic and Russian rules apply by analogy), so
-        # does the day the answer is due.
-        answer_due = roll_forward(
-            entry.asked_on + dt.timedelta(days=allowed), project.jurisdiction, project.region
-        )
-        late = max((as_of - answer_due).days, 0)
-        found.append(OpenQuestion(entry, index, answer_due, waited, late))
+        due = answer_due(project, entry.asked_on)
+        late = max((as_of - due).days, 0)
+        found.append(OpenQuestion(entry, index, due, waited, late))
     return sorted(found, key=lambda question: question.entry.asked_on)
 
 
@@ -64,11 +58,24 @@ def delay_days(questions: list[OpenQuestion]) -> int:
 def waiting_context(project: Project, as_of: dt.date) -> dict[str, Any]:
     questions = open_questions(project, as_of)
     delay = delay_days(questions)
-    end = project.project.end
+    state = project_state(project, as_of)
     return {
         "questions": questions,
         "late_questions": [q for q in questions if q.days_late > 0],
         "delay_days": delay,
-        "new_end": end + dt.timedelta(days=delay) if end is not None and delay else None,
+        # The project state's end: the agreed end after approved changes, moved by every day an
+        # answer was late (answers given late too), never past a decided termination.
+        "new_end": state.end if state.end != state.agreed_end else None,
+        "agreed_end": state.agreed_end,
+        "end": state.end,
+        # Where a decided termination ends the agreement before the moved delivery date, that
+        # day is the end, and further days without an answer no longer move it.
+        "agreement_ends": (
+            state.end
+            if state.termination_end is not None
+            and state.end == state.termination_end
+            and state.end != state.delivery_end
+            else None
+        ),
         "feedback_days": project.terms.feedback_days,
     }

@@ -166,6 +166,7 @@ def _dates(project: Project) -> Iterator[Finding]:
         checks.append(
             (path, change.decided_on, "decided", change.requested_on, "it was requested", False)
         )
+    yield from _change_dates(project)
     ending = project.termination
     if ending is not None:
         path = ("termination", "effective_on")
@@ -181,6 +182,33 @@ def _dates(project: Project) -> Iterator[Finding]:
             yield Finding(
                 path, f"{later_text} ({later}) before {earlier_text} ({earlier})", warning
             )
+
+
+def _change_dates(project: Project) -> Iterator[Finding]:
+    """A change request never sets a date before its own: the day it was asked for, or the day
+    it was decided when that came later (a change order of 22 November cannot end the work on
+    20 November)."""
+    for index, change in enumerate(project.changes):
+        own = max(change.requested_on, change.decided_on or change.requested_on)
+        which = "decided" if own != change.requested_on else "requested"
+        dates: list[tuple[DataPath, dt.date | None]] = [
+            (("changes", index, "new_end"), change.new_end)
+        ]
+        dates += [
+            (("changes", index, "add", n, "deadline"), item.deadline)
+            for n, item in enumerate(change.add)
+        ]
+        dates += [
+            (("changes", index, "modify", n, "deadline"), item.deadline)
+            for n, item in enumerate(change.modify)
+        ]
+        for path, day in dates:
+            if day is not None and day < own:
+                yield Finding(
+                    path,
+                    f"{day} is before the change request's own date ({which} on {own}); "
+                    "a change can only set a date on or after it",
+                )
 
 
 def _changes(project: Project) -> Iterator[Finding]:
