@@ -10,6 +10,11 @@ from ..errors import InputError
 from ..law.ledger import InvoiceState, invoice_states
 from ..project.model import Account, Project, Termination
 
+# The rights clause (`terms.rights_pass`) that lets the transfer of rights wait for payment.
+# Read with getattr: the field arrives with the agreed-terms work, and a project without it
+# has no such clause, so nothing may wait.
+RIGHTS_ON_PAYMENT = "on_full_payment"
+
 # Hand accounts back in a safe order: the client owns everything before we let go of anything,
 # our own access goes next, and only then are the shared keys changed.
 ACCOUNT_ORDER = {"transfer": 0, "hand_over": 1, "revoke_mine": 2, "none": 3}
@@ -56,15 +61,26 @@ def handoff_context(project: Project, as_of: dt.date) -> dict[str, Any]:
     end = (
         effective_date(project) if project.termination is not None else project.project.end or as_of
     )
+    balance = sum((state.outstanding for state in unpaid), start=Decimal(0))
     return {
         "end": end,
         "done_items": done,
         "open_items": open_items,
         "open_questions": questions,
         "accounts": ordered_accounts(project.accounts),
+        # Client-owned accounts go over whatever the balance: withholding them is a claim waiting
+        # to happen in every jurisdiction. Only the rights may wait, and only if agreed.
+        "client_accounts": any(account.owner == "client" for account in project.accounts),
         "unpaid": unpaid,
-        "balance": sum((state.outstanding for state in unpaid), start=Decimal(0)),
+        "balance": balance,
+        "rights_wait": balance > 0 and rights_wait_for_payment(project),
+        "licences": project.licences,
     }
+
+
+def rights_wait_for_payment(project: Project) -> bool:
+    """Whether the agreement lets the transfer of rights in the work wait for full payment."""
+    return getattr(project.terms, "rights_pass", None) == RIGHTS_ON_PAYMENT
 
 
 def ordered_accounts(accounts: list[Account]) -> list[Account]:
