@@ -49,7 +49,9 @@ def test_nested_folders_and_every_file_that_is_no_project_named(tmp_path: Path) 
     shutil.copy(SAMPLES / "havbrise-social.yaml", folder / "havbrise" / "project.yml")
     (folder / "empty.yaml").write_text("", encoding="utf-8")
     text = JERRY.read_text(encoding="utf-8")
-    (folder / "acme" / "cut.yaml").write_text(text[: len(text) // 3], encoding="utf-8")
+    # Cut in the middle of a key (not at a share of the length, which moves as the sample grows).
+    cut = text[: text.index("    deliverable: Dashboard on staging") + len("    deliverab")]
+    (folder / "acme" / "cut.yaml").write_text(cut, encoding="utf-8")
     (folder / "havbrise" / "docker-compose.yml").write_text(
         "services:\n  web:\n    image: nginx\nvolumes: {}\n", encoding="utf-8"
     )
