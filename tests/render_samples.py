@@ -39,9 +39,8 @@ def sample_commands(sample: Path) -> Iterator[list[str]]:
     yield ["review", str(sample)]
     for tone in TONES:
         yield ["nudge", str(sample), "--tone", tone]
-    for change in data.get("changes") or []:
-        if change.get("status") != "rejected":
-            yield ["change-order", str(sample), str(change["id"])]
+    for change in data.get("changes") or []:  # a rejected one gets the letter declining it
+        yield ["change-order", str(sample), str(change["id"])]
 
 
 def render_all(out_dir: Path, as_of: str = AS_OF) -> list[str]:

@@ -176,13 +176,19 @@ def test_change_order_document() -> None:
         assert expected in text, expected
 
 
-def test_a_rejected_change_request_gets_no_change_order(tmp_path: Path) -> None:
+def test_a_rejected_change_request_gets_the_declined_letter_not_a_change_order(
+    tmp_path: Path,
+) -> None:
     result = CliRunner().invoke(
         cli,
         ["change-order", str(SAMPLES / "tallbacken-bageri.yaml"), "ÄB-2", "--out", str(tmp_path)],
     )
-    assert result.exit_code == 2, result.output
-    assert "ÄB-2 is rejected" in result.output and list(tmp_path.iterdir()) == []
+    assert result.exit_code == 0, result.output
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert names == [
+        "TBK-2026-01-change-declined-AB-2.docx",
+        "TBK-2026-01-change-declined-AB-2.pdf",
+    ]
 
 
 def test_negative_amounts_use_each_languages_minus_sign() -> None:

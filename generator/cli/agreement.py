@@ -103,5 +103,12 @@ def diff(
 @click.argument("change_id", metavar="CR-ID")
 @render_options
 def change_order(project_path: Path, change_id: str, **options: Any) -> None:
-    """Write the change order for one change request, for both parties to sign."""
-    render("change-order", project_path, params={"change": change_id}, **options)
+    """Write the change order for one change request, for both parties to sign.
+
+    A rejected request gets a short letter instead: the request is declined, the scope stands.
+    """
+    from ..documents.change_order import change_document
+
+    loaded, _as_of = prepare(project_path, options)
+    kind = change_document(loaded.project, change_id)
+    render(kind, project_path, params={"change": change_id}, loaded=loaded, **options)

@@ -1,4 +1,5 @@
-"""The change order: one change request's rows before and after, its cost, and the new dates."""
+"""The change order: one change request's rows before and after, its cost, and the new dates;
+for a rejected request, the letter that declines it."""
 
 from __future__ import annotations
 
@@ -11,14 +12,36 @@ from ..project.changes import ChangeRow, apply, change_index, end_before, price,
 from ..project.model import ChangeRequest, Project
 from .state import project_state
 
+DECLINED = "change-declined"
+
+
+def change_document(project: Project, change: str) -> str:
+    """The document a change request gets: the declined letter if it is rejected, else the order."""
+    request = project.changes[change_index(project, change)]
+    return DECLINED if request.status == "rejected" else "change-order"
+
+
+def change_declined_context(project: Project, as_of: dt.date, *, change: str) -> dict[str, Any]:
+    """A rejected request: what was asked and when, and the agreement that stands unchanged."""
+    index = change_index(project, change)
+    request = project.changes[index]
+    if request.status != "rejected":
+        raise InputError(
+            f"change request {change} is {request.status}, not rejected: "
+            "`inwriting change-order` writes its change order"
+        )
+    # The agreement that stands: the signed checklist with the changes approved so far.
+    standing = [c for c in project.changes if c.status == "approved" and c is not request]
+    return {"change": request, "standing_changes": standing}
+
 
 def change_order_context(project: Project, as_of: dt.date, *, change: str) -> dict[str, Any]:
     index = change_index(project, change)
     request = project.changes[index]
     if request.status == "rejected":
         raise InputError(
-            f"change request {change} is rejected; "
-            "set its status to proposed to put it to the client again"
+            f"change request {change} is rejected: `inwriting change-order` writes the letter "
+            "that declines it; set its status to proposed to put it to the client again"
         )
     _refuse_past_dates(request, as_of)
     before, applied = scope_before(project, index)

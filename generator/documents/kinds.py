@@ -142,6 +142,12 @@ def change_order_context(project: Project, as_of: dt.date, *, change: str) -> Co
     }
 
 
+def change_declined_context(project: Project, as_of: dt.date, *, change: str) -> Context:
+    from .change_order import change_declined_context as context
+
+    return {**common_context(project, as_of), **context(project, as_of, change=change)}
+
+
 KINDS: dict[str, DocumentKind] = {
     kind.name: kind
     for kind in (
@@ -172,6 +178,11 @@ KINDS: dict[str, DocumentKind] = {
         DocumentKind(
             "change-order", change_order_context, "a change to the signed scope, for both to sign"
         ),
+        DocumentKind(
+            "change-declined",
+            change_declined_context,
+            "a change request declined; the scope stands",
+        ),
     )
 }
 
@@ -199,7 +210,7 @@ def output_name(
 
     - `<id>-<kind>.<ext>`, e.g. `JGS-2026-01-scope.pdf`, `JGS-2026-01-waiting.md`;
     - `<id>-scope-current.<ext>` for the checklist with approved changes applied;
-    - `<id>-change-order-<change id>.<ext>`;
+    - `<id>-change-order-<change id>.<ext>`, or `<id>-change-declined-<change id>.<ext>`;
     - `<id>-reminder-<invoice>-<tone>.<ext>`, e.g. `SV-2026-04-reminder-SCh-2026-071-firm.pdf`;
     - `<id>-dispute-reply-<invoice>.<ext>`.
 
@@ -213,8 +224,8 @@ def output_name(
 def _output_stem(project: Project, kind: str, params: Mapping[str, Any]) -> str:
     stem = safe_stem(project.project.id)
     change = params.get("change")
-    if change is not None and kind == "change-order":
-        return f"{stem}-change-order-{safe_stem(str(change), 'change')}"
+    if change is not None and kind in ("change-order", "change-declined"):
+        return f"{stem}-{kind}-{safe_stem(str(change), 'change')}"
     if kind == "scope" and params.get("current"):
         return f"{stem}-scope-current"
     invoice = params.get("invoice")

@@ -10,6 +10,11 @@ from ..law.ledger import InvoiceState
 from ..project.model import Account, Project, Termination
 from .state import ProjectState, project_state
 
+# The rights clause (`terms.rights_pass`) that lets the transfer of rights wait for payment.
+# Read with getattr: the field arrives with the agreed-terms work, and a project without it
+# has no such clause, so nothing may wait.
+RIGHTS_ON_PAYMENT = "on_full_payment"
+
 # Hand accounts back in a safe order: the client owns everything before we let go of anything,
 # our own access goes next, and only then are the shared keys changed.
 ACCOUNT_ORDER = {"transfer": 0, "hand_over": 1, "revoke_mine": 2, "none": 3}
@@ -58,6 +63,11 @@ def handoff_context(project: Project, as_of: dt.date) -> dict[str, Any]:
         "open_items": [item for item in state.items if item.status in ("planned", "in_progress")],
         "open_questions": questions,
         "accounts": ordered_accounts(project.accounts),
+        # Client-owned accounts go over whatever the balance: withholding them is a claim waiting
+        # to happen in every jurisdiction. Only the rights may wait, and only if agreed.
+        "client_accounts": any(account.owner == "client" for account in project.accounts),
+        "rights_wait": state.owed.principal > 0 and rights_wait_for_payment(project),
+        "licences": project.licences,
         **_owed(state),
     }
 
@@ -72,6 +82,11 @@ def _owed(state: ProjectState) -> dict[str, Any]:
         "owed": state.owed,
         "balance": state.owed.principal,
     }
+
+
+def rights_wait_for_payment(project: Project) -> bool:
+    """Whether the agreement lets the transfer of rights in the work wait for full payment."""
+    return getattr(project.terms, "rights_pass", None) == RIGHTS_ON_PAYMENT
 
 
 def ordered_accounts(accounts: list[Account]) -> list[Account]:

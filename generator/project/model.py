@@ -56,6 +56,7 @@ TerminationReason = Literal[
 ]
 AccountOwner = Literal["client", "provider", "third_party"]
 AccountAction = Literal["transfer", "revoke_mine", "hand_over", "none"]
+DeliverableStatus = Literal["live", "test"]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)", re.ASCII)
@@ -544,6 +545,17 @@ class Deliverable(Section):
     location: OptionalText | None = None
     delivered_on: Date | None = None
     notes: OptionalText | None = None
+    status: DeliverableStatus | None = Field(
+        None, description="live: in use by the client or the public; test: a test version only"
+    )
+    files: list[Text] = Field(default_factory=list, description="The files handed over")
+
+
+class Licence(Section):
+    """A licence or paid service the client must buy or keep paying for themselves."""
+
+    name: Text
+    notes: OptionalText | None = None
 
 
 class Account(Section):
@@ -608,6 +620,9 @@ class Project(Section):
     waiting_on: list[WaitingItem] = []
     incidents: list[Incident] = []
     deliverables: list[Deliverable] = []
+    licences: list[Licence] | None = Field(
+        None, description="What the client must buy or keep paying for; [] for nothing"
+    )
     accounts: list[Account] = []
     achievements: list[Text] = []
     termination: Termination | None = None
