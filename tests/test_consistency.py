@@ -15,6 +15,7 @@ from babel.numbers import format_currency
 from click.testing import CliRunner
 from conftest import SAMPLES, normalise, pdf_text
 from inwriting.cli import cli
+from inwriting.documents.disputes import open_disputes
 from inwriting.documents.state import project_state
 from inwriting.law.charges import charges_for
 from inwriting.locales import document_locale
@@ -63,19 +64,26 @@ def test_amounts_agree_across_documents(loaded: LoadedProject, language: str) ->
     termination = text_of(loaded, "termination", language)
     if state.owed.interest > 0:
         assert money(loaded, language, state.owed.interest) in termination
-    # Each reminder: the invoice's amounts as the state has them, plus this letter's own fee.
+    # Each reminder: the invoice's amounts as the state has them, plus this letter's own fee. A
+    # friendly letter charges the interest only and names the rest as what delay would cost.
     for invoice in state.overdue:
         fee = charges_for(project, invoice.state).fees - invoice.owed.fees
-        for tone in ("friendly", "firm"):
-            text = text_of(loaded, f"reminder-{tone}", language, invoice=invoice.number)
-            assert money(loaded, language, invoice.owed.total + fee) in text, (tone, invoice)
-    # The stop-work and final notices cover every overdue invoice: the state's overdue total.
-    first = max(state.overdue, key=lambda invoice: invoice.state.days_overdue)
+        firm = text_of(loaded, "reminder-firm", language, invoice=invoice.number)
+        assert money(loaded, language, invoice.owed.total + fee) in firm, invoice
+        friendly = text_of(loaded, "reminder-friendly", language, invoice=invoice.number)
+        asked = invoice.owed.principal + invoice.owed.interest
+        assert money(loaded, language, asked) in friendly, invoice
+    # The stop-work and final notices cover every overdue invoice but a disputed one (which gets
+    # a reply to the dispute): the state's figures for those invoices.
+    disputed = open_disputes(project, AS_OF)
+    covered = [invoice for invoice in state.overdue if invoice.number not in disputed]
+    first = max(covered, key=lambda invoice: invoice.state.days_overdue)
     fee = charges_for(project, first.state).fees - first.owed.fees
+    covered_total = sum((invoice.owed.total for invoice in covered), start=Decimal(0))
     for tone in ("stop-work", "final"):
         text = text_of(loaded, f"reminder-{tone}", language, invoice=first.number)
-        assert money(loaded, language, state.owed_overdue.total + fee) in text, tone
-        for invoice in state.overdue:
+        assert money(loaded, language, covered_total + fee) in text, tone
+        for invoice in covered:
             assert money(loaded, language, invoice.state.outstanding) in text
 
 
