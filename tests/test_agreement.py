@@ -209,7 +209,10 @@ def test_old_signed_project_keeps_its_fingerprint_and_check_names_the_missing_cl
 
 
 def test_a_re_signed_sample_agrees_every_printed_clause() -> None:
-    agreed = agreed_terms(load_project(SAMPLES / "jerry-webshop.yaml").project)
+    agreed = agreed_terms(load_project(SAMPLES / "tallbacken-bageri.yaml").project)
     assert agreed.version == "current"
     assert agreed.number("notice") == "10.1"
-    assert agreed.number("suspension") == "6.6"
+    assert agreed.number("suspension") == "6.7"
+    # Signed with no fingerprint recorded: only the clauses every version printed.
+    unrecorded = agreed_terms(load_project(SAMPLES / "jerry-webshop.yaml").project)
+    assert unrecorded.version == "unrecorded" and not unrecorded.has("notice")

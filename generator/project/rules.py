@@ -193,7 +193,9 @@ def _signed_scope(project: Project) -> Iterator[Finding]:
 
     signoff = project.signoff
     version = signed_version(project)
-    if signoff is None or version in ("current", "unsigned"):
+    # No fingerprint recorded: nothing to compare, so no warning (the letters still count only
+    # the clauses every version printed, documents/agreement.py).
+    if signoff is None or version in ("current", "unsigned", "unrecorded"):
         return
     when = f" on {signoff.signed_on}" if signoff.signed_on else ""
     if version == "changed":
@@ -211,14 +213,9 @@ def _signed_scope(project: Project) -> Iterator[Finding]:
     if not missing:
         return
     names = "; ".join(CLAUSE_NAMES[key] for key in missing)
-    why = (
-        f"the checklist signed{when} predates these clauses"
-        if version == "legacy"
-        else f"no fingerprint was recorded for the checklist signed{when}, so letters count "
-        "only the clauses every version printed, not these"
-    )
+    why = f"the checklist signed{when} predates these clauses"
     yield Finding(
-        ("signoff", "fingerprint") if version == "legacy" else ("signoff",),
+        ("signoff", "fingerprint"),
         f"{why}: {names}. Letters will not claim them; to rely on them, have the client sign "
         "the current checklist and record it with `inwriting sign`",
         warning=True,
