@@ -18,7 +18,7 @@ TITLE_LINE = "    title: Product catalogue\n"
 
 
 def _project(tmp_path: Path, title: str) -> Path:
-    """The web-shop sample with scope item A titled `title` (on line 55, column 12)."""
+    """The web-shop sample with scope item A titled `title` (on line 61, column 12)."""
     text = (SAMPLES / "jerry-webshop.yaml").read_text(encoding="utf-8")
     assert text.count(TITLE_LINE) == 1
     quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -81,7 +81,9 @@ def test_a_character_the_pdf_cannot_draw_is_named_at_its_line(
     code, output = _scope(_project(tmp_path, title), out)
     assert code == 2
     first = output.splitlines()[0]
-    assert first.startswith(f"{tmp_path / 'project.yaml'}:58:12: scope[0].title: ")
+    lines = (tmp_path / "project.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("    title: "))
+    assert first.startswith(f"{tmp_path / 'project.yaml'}:{line}:12: scope[0].title: ")
     assert f"U+{ord(refused):04X} {unicodedata.name(refused)}" in first
     assert "Traceback" not in output
     assert not out.exists() or not any(out.iterdir())  # nothing written, not even the DOCX

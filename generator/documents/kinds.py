@@ -12,7 +12,15 @@ from ..errors import InputError
 from ..filenames import safe_stem
 from ..locales import document_locale
 from ..project.model import Project, Tone
-from ..project.scope import deposit_amount, fingerprint, scope_lines, scope_total, short_fingerprint
+from ..project.scope import (
+    deposit_amount,
+    fingerprint,
+    governing_law,
+    scope_lines,
+    scope_total,
+    short_fingerprint,
+)
+from .agreement import agreed_terms, layout
 
 Context = dict[str, Any]
 
@@ -42,6 +50,8 @@ def common_context(project: Project, as_of: dt.date) -> Context:
         "project": project.project,
         "terms": project.terms,
         "signoff": project.signoff,
+        # What the signed checklist printed: a letter claims only these (documents/agreement.py).
+        "agreed": agreed_terms(project),
     }
 
 
@@ -59,6 +69,7 @@ def scope_context(project: Project, as_of: dt.date, *, current: bool = False) ->
     deposit = deposit_amount(project, total)
     digest = fingerprint(project)
     late_interest = project.terms.late_interest
+    numbers = layout(project)
     return {
         **common_context(project, as_of),
         "lines": lines,
@@ -77,7 +88,31 @@ def scope_context(project: Project, as_of: dt.date, *, current: bool = False) ->
         "interest_rate": late_interest if isinstance(late_interest, Decimal) else None,
         "has_hours": any(line.hours is not None for line in lines),
         "included_changes": [change.id for change in included],
+        "sec": numbers.sections,
+        "n": numbers.clauses,
+        "law": governing_law(project),
+        "region": project.region,
+        "vat": project.terms.vat,
+        "compensation": _compensation(project),
     }
+
+
+def _compensation(project: Project) -> Decimal | str | None:
+    """The statutory fixed compensation for a late payment where the law grants one: its
+    amount when it is one figure, "banded" when it depends on the debt, else None."""
+    from ..law.lawfile import law_data
+
+    law = law_data(project.jurisdiction)
+    bands = (law or {}).get("compensation", {}).get("bands") if law else None
+    if not bands:
+        return None
+    if (
+        len(bands) == 1
+        and law is not None
+        and law["compensation"].get("currency") == project.currency
+    ):
+        return Decimal(str(bands[0]["amount"]))
+    return "banded"
 
 
 def _reminder(tone: Tone) -> Callable[..., Context]:
@@ -106,8 +141,32 @@ def waiting_context(project: Project, as_of: dt.date) -> Context:
 
 def termination_context(project: Project, as_of: dt.date, *, with_record: bool = False) -> Context:
     from .parting import termination_context as context
+    from .waiting import open_questions
 
-    return {**common_context(project, as_of), **context(project, as_of, with_record=with_record)}
+    base = {**common_context(project, as_of), **context(project, as_of, with_record=with_record)}
+    agreed = base["agreed"]
+    ending = base["termination"]
+    # The client's breach, as facts: invoices past their due date, answers past theirs.
+    overdue = [state for state in base["unpaid"] if state.due is not None and state.due < as_of]
+    late = [question for question in open_questions(project, as_of) if question.days_late > 0]
+    notice_days = project.terms.notice_days
+    by_notice = agreed.has("notice") and (
+        ending.effective_on is None
+        or (
+            notice_days is not None
+            and ending.effective_on >= ending.decided_on + dt.timedelta(days=notice_days)
+        )
+    )
+    # With the notice clause signed, notice; without it, only the client's breach ends the
+    # agreement at once; with neither, the letter proposes an end by mutual consent.
+    mode = "notice" if by_notice else ("breach" if overdue or late else "mutual")
+    return {
+        **base,
+        "mode": mode,
+        "notice_days": notice_days if mode == "notice" and ending.effective_on is None else None,
+        "overdue": overdue,
+        "late_questions": late,
+    }
 
 
 def handoff_context(project: Project, as_of: dt.date) -> Context:

@@ -21,12 +21,17 @@ ACCOUNT_ORDER = {"transfer": 0, "hand_over": 1, "revoke_mine": 2, "none": 3}
 
 
 def effective_date(project: Project) -> dt.date:
-    """The day the agreement ends: `effective_on`, or `decided_on` plus the notice period."""
+    """The day the agreement ends: `effective_on`, or `decided_on` plus the notice period the
+    signed checklist printed; without that clause, `decided_on` (ended for breach at once)."""
+    from .agreement import agreed_terms
+
     ending = _termination(project)
     if ending.effective_on is not None:
         return ending.effective_on
     if project.terms.notice_days is None:  # the model rules refuse this; say so plainly anyway
         raise InputError("termination: give effective_on, or terms.notice_days")
+    if not agreed_terms(project).has("notice"):
+        return ending.decided_on
     return ending.decided_on + dt.timedelta(days=project.terms.notice_days)
 
 

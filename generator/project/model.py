@@ -57,6 +57,7 @@ TerminationReason = Literal[
 AccountOwner = Literal["client", "provider", "third_party"]
 AccountAction = Literal["transfer", "revoke_mine", "hand_over", "none"]
 DeliverableStatus = Literal["live", "test"]
+RightsPass = Literal["on_full_payment", "on_delivery", "on_signing"]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)", re.ASCII)
@@ -291,6 +292,19 @@ def _late_interest(value: Any) -> str | Decimal:
         ) from None
 
 
+def _vat(value: Any) -> str | Decimal:
+    if isinstance(value, str) and value.strip() == "not_registered":
+        return "not_registered"
+    try:
+        return _percent(value)
+    except PydanticCustomError:
+        raise PydanticCustomError(
+            "vat",
+            "expected a VAT rate from 0 to 100 such as 25, or not_registered (found {value})",
+            {"value": _show(value)},
+        ) from None
+
+
 def _show(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return f"a {_kind(value)}"
@@ -324,6 +338,7 @@ Percent = Annotated[Decimal, BeforeValidator(_percent)]
 WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
 Days = Annotated[int, BeforeValidator(_at_least_one_day)]
 LateInterest = Annotated[str | Decimal, BeforeValidator(_late_interest)]
+Vat = Annotated[str | Decimal, BeforeValidator(_vat)]
 
 
 class Section(BaseModel):
@@ -447,6 +462,25 @@ class Terms(Section):
     late_interest: LateInterest = "statutory"
     reminder_fee: Money = Decimal(0)
     reminders: list[ReminderRung] = []
+    # The clauses below print on the checklist only when set (docs/project-file.md, "Terms").
+    suspension: bool = Field(
+        False, description="We may pause work while an invoice is overdue; deadlines move"
+    )
+    kill_fee: Money | None = Field(None, description="Paid on top of work to date if ended early")
+    rights_pass: RightsPass | None = Field(
+        None, description="When rights in the work pass to the client"
+    )
+    liability_cap: Money | None = Field(None, description="Most either party is liable for")
+    governing_law: OptionalText | None = Field(
+        None, description="ISO country code of the law that governs; default: jurisdiction"
+    )
+    venue: OptionalText | None = Field(
+        None, description="The court for disputes, e.g. Umeå tingsrätt"
+    )
+    notice_by_email: bool = Field(True, description="Written notice may be sent by e-mail")
+    vat: Vat | None = Field(
+        None, description="VAT rate in percent the prices exclude, or not_registered"
+    )
 
 
 class ScopeItem(Section):

@@ -219,19 +219,37 @@ def _changes(project: Project) -> Iterator[Finding]:
 
 
 def _signed_scope(project: Project) -> Iterator[Finding]:
-    from .scope import fingerprint, short_fingerprint
+    from .scope import CLAUSE_NAMES, legacy_clauses, printed_clauses, signed_version
 
     signoff = project.signoff
-    if signoff is None or not signoff.fingerprint:
+    version = signed_version(project)
+    # No fingerprint recorded: nothing to compare, so no warning (the letters still count only
+    # the clauses every version printed, documents/agreement.py).
+    if signoff is None or version in ("current", "unsigned", "unrecorded"):
         return
-    if signoff.fingerprint != short_fingerprint(fingerprint(project)):
-        when = f" on {signoff.signed_on}" if signoff.signed_on else ""
+    when = f" on {signoff.signed_on}" if signoff.signed_on else ""
+    if version == "changed":
         yield Finding(
             ("signoff", "fingerprint"),
             f"scope changed since it was signed{when} — record a change request and send "
             "`inwriting change-order`",
             warning=True,
         )
+        return
+    # Signed before the checklist printed every clause (or with no fingerprint to tell):
+    # the letters rely only on what that version printed, and say nothing of the rest.
+    missing = [key for key in printed_clauses(project) if key not in legacy_clauses(project)]
+    missing = [key for key in missing if key not in ("price", "hourly")]
+    if not missing:
+        return
+    names = "; ".join(CLAUSE_NAMES[key] for key in missing)
+    why = f"the checklist signed{when} predates these clauses"
+    yield Finding(
+        ("signoff", "fingerprint"),
+        f"{why}: {names}. Letters will not claim them; to rely on them, have the client sign "
+        "the current checklist and record it with `inwriting sign`",
+        warning=True,
+    )
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,0 +1,218 @@
+"""The scope checklist is the agreement: its clauses, and letters that claim only those."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLES, docx_text, normalise, pdf_text
+from inwriting.cli import cli
+from inwriting.documents.agreement import agreed_terms
+from inwriting.project.project_file import load_project
+from inwriting.project.scope import fingerprint, short_fingerprint
+
+AS_OF = "2026-11-22"
+NEW_TERMS = ("suspension", "kill_fee", "rights_pass", "liability_cap", "venue", "vat")
+# Per sample (one per language): a phrase of each clause the sample sets.
+MARKERS = {
+    "jerry-webshop": {
+        "suspension": "we may pause the work",
+        "kill_fee": "cancellation fee",
+        "rights_pass": "pass to you once they have been paid for in full",
+        "liability_cap": "liability under this agreement is limited",
+        "venue": "Multnomah County",
+        "vat": "not registered for sales tax",
+        "notice_days": "by written notice of 14 days",
+    },
+    "tallbacken-bageri": {
+        "suspension": "får vi avbryta arbetet",
+        "rights_pass": "övergår till er när de är betalda",
+        "liability_cap": "Ansvarsbegränsning",
+        "venue": "Umeå tingsrätt",
+        "vat": "exklusive moms",
+        "notice_days": "uppsägningstid",
+    },
+    "havbrise-social": {
+        "suspension": "standse arbejdet",
+        "rights_pass": "overgår til jer ved levering",
+        "venue": "Retten i Aarhus",
+        "vat": "ekskl. moms",
+        "notice_days": "opsige aftalen skriftligt",
+    },
+    "revontuli-kaannos": {
+        "suspension": "voimme keskeyttää työn",
+        "kill_fee": "peruutusmaksun",
+        "rights_pass": "siirtyvät tilaajalle, kun ne on maksettu",
+        "liability_cap": "Vastuunrajoitus",
+        "venue": "Lapin käräjäoikeus",
+        "vat": "Emme ole arvonlisäverovelvollisia",
+        "notice_days": "irtisanomisajalla",
+    },
+    "severnyi-veter": {
+        "suspension": "приостановить выполнение работ",
+        "rights_pass": "переходят к Заказчику после их полной оплаты",
+        "liability_cap": "Ограничение ответственности",
+        "venue": "Арбитражный суд",
+        "vat": "НДС не облагается",
+        "notice_days": "не менее чем за 30",
+    },
+}
+# What a letter would say if it claimed the clause.
+CLAIMS = {
+    "notice_days": [
+        "agreed notice",
+        "days' notice under clause",
+        "uppsägningstid",
+        "dages varsel",
+        "irtisanomisajalla",
+        "уведомив Вас об этом за",
+        "по истечении 30",
+    ],
+    "suspension": [
+        "every deadline still ahead moves",
+        "skjuts alla leveransdatum",
+        "forlænges alle frister",
+        "siirtyvät keskeytyksen keston verran",
+        "продлеваются на период приостановки",
+    ],
+    "rights_pass": [
+        "Rights in the deliverables",
+        "Rättigheterna till",
+        "Rettighederne til",
+        "Oikeudet tuotoksiin",
+        "Исключительные права на результаты работ переходят",
+        "remains ours",
+        "förblir vårt",
+        "tilhører os",
+        "pysyy omistuksessamme",
+        "остаются за нами",
+    ],
+}
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def without(text: str, keys: tuple[str, ...]) -> str:
+    """The project file with the given `terms` lines removed."""
+    return "".join(
+        line
+        for line in text.splitlines(keepends=True)
+        if not any(re.match(rf"\s+{key}:", line) for key in keys)
+    )
+
+
+def resign(path: Path) -> None:
+    """Record the current fingerprint, as `inwriting sign` does."""
+    digest = short_fingerprint(fingerprint(load_project(path).project))
+    text = re.sub(r"(\n  fingerprint: )\S+", rf"\g<1>{digest}", path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+
+
+def scope_texts(path: Path, out: Path) -> list[str]:
+    run("scope", str(path), "--format", "pdf,docx", "--out", str(out), "--as-of", AS_OF, "--force")
+    return [
+        normalise(pdf_text(next(out.glob("*-scope.pdf")).read_bytes())),
+        normalise(docx_text(next(out.glob("*-scope.docx")).read_bytes())),
+    ]
+
+
+@pytest.mark.parametrize("sample", sorted(MARKERS))
+def test_each_clause_prints_when_set_and_not_when_unset(sample: str, tmp_path: Path) -> None:
+    source = (SAMPLES / f"{sample}.yaml").read_text(encoding="utf-8")
+    full = tmp_path / "full.yaml"
+    full.write_text(source, encoding="utf-8")
+    bare = tmp_path / "bare.yaml"
+    bare_text = without(source, (*NEW_TERMS, "notice_days"))
+    bare.write_text(bare_text.replace("effective_on: null", "effective_on: 2026-12-22"), "utf-8")
+    with_all = scope_texts(full, tmp_path / "full")
+    with_none = scope_texts(bare, tmp_path / "bare")
+    for key, phrase in MARKERS[sample].items():
+        for text in with_all:
+            assert normalise(phrase) in text, (key, phrase)
+        for text in with_none:
+            assert normalise(phrase) not in text, (key, phrase)
+
+
+def letters(path: Path, out: Path) -> str:
+    run("terminate", str(path), "--format", "md", "--out", str(out), "--as-of", AS_OF, "--force")
+    for tone in ("stop_work", "final"):
+        project = load_project(path).project
+        for invoice in project.invoices:
+            CliRunner().invoke(
+                cli,
+                [
+                    "nudge",
+                    str(path),
+                    "--invoice",
+                    invoice.number,
+                    "--tone",
+                    tone.replace("_", "-"),
+                    "--format",
+                    "md",
+                    "--out",
+                    str(out),
+                    "--as-of",
+                    AS_OF,
+                    "--force",
+                ],
+            )
+    return "\n".join(normalise(p.read_text(encoding="utf-8")) for p in out.glob("*.md"))
+
+
+@pytest.mark.parametrize("sample", sorted(MARKERS))
+@pytest.mark.parametrize("key", sorted(CLAIMS))
+def test_no_letter_claims_a_clause_the_signed_checklist_lacks(
+    sample: str, key: str, tmp_path: Path
+) -> None:
+    path = tmp_path / f"{sample}.yaml"
+    source = (SAMPLES / f"{sample}.yaml").read_text(encoding="utf-8")
+    path.write_text(without(source, (key,)) if key != "notice_days" else source, encoding="utf-8")
+    if key == "notice_days":
+        # Keep the notice period in the file (the termination needs it) but sign a checklist
+        # without it: the signed version is then the first one, which never printed it.
+        stripped = tmp_path / "signed.yaml"
+        stripped.write_text(without(source, NEW_TERMS), encoding="utf-8")
+        path.write_text(source.replace("suspension: true", "suspension: false"), encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            re.sub(r"\n  fingerprint: \S+", "\n  fingerprint: null", text), encoding="utf-8"
+        )
+    else:
+        resign(path)
+    assert not agreed_terms(load_project(path).project).has(
+        {"notice_days": "notice", "suspension": "suspension", "rights_pass": "rights"}[key]
+    )
+    text = letters(path, tmp_path / "out")
+    assert text
+    for claim in CLAIMS[key]:
+        assert normalise(claim) not in text, (sample, key, claim)
+
+
+def test_old_signed_project_keeps_its_fingerprint_and_check_names_the_missing_clauses() -> None:
+    path = SAMPLES / "havbrise-social.yaml"
+    project = load_project(path).project
+    agreed = agreed_terms(project)
+    assert agreed.version == "legacy"
+    assert agreed.has("payment") and not agreed.has("notice") and not agreed.has("suspension")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 0
+    output = normalise(result.output)
+    assert "predates these clauses" in output
+    for name in ("suspending work", "termination with notice", "venue for disputes"):
+        assert name in output
+
+
+def test_a_re_signed_sample_agrees_every_printed_clause() -> None:
+    agreed = agreed_terms(load_project(SAMPLES / "tallbacken-bageri.yaml").project)
+    assert agreed.version == "current"
+    assert agreed.number("notice") == "10.1"
+    assert agreed.number("suspension") == "6.7"
+    # Signed with no fingerprint recorded: only the clauses every version printed.
+    unrecorded = agreed_terms(load_project(SAMPLES / "jerry-webshop.yaml").project)
+    assert unrecorded.version == "unrecorded" and not unrecorded.has("notice")
