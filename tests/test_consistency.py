@@ -130,10 +130,11 @@ def test_status_json_prints_the_state(tmp_path: Path) -> None:
         ("2026-052", "3373.26"),
     ]
     # 30 November, moved 17 days by the client's late answers, ends with the agreement on
-    # 6 December (decided 22 November, 14 days' notice).
+    # 22 November: the signed checklist printed no notice clause, so the termination decided
+    # that day is for the client's breach, with effect at once.
     assert data["agreed_end"] == "2026-11-30" and data["client_delay_days"] == 17
-    assert data["delivery_end"] == "2026-12-17" and data["termination_end"] == "2026-12-06"
-    assert data["end"] == "2026-12-06"
+    assert data["delivery_end"] == "2026-12-17" and data["termination_end"] == "2026-11-22"
+    assert data["end"] == "2026-11-22"
     assert [(i["id"], i["status"]) for i in data["items"]] == [
         ("A", "done"),
         ("B", "done"),

@@ -10,6 +10,7 @@ from conftest import SAMPLES, docx_text, normalise, pdf_text
 from inwriting.cli import cli
 from inwriting.documents.parting import effective_date, ordered_accounts
 from inwriting.project.project_file import load_project
+from inwriting.project.scope import fingerprint, short_fingerprint
 from inwriting.render.pipeline import render_document
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
@@ -18,9 +19,16 @@ AS_OF = dt.date(2026, 11, 22)
 
 def test_effective_date_is_the_decision_plus_the_notice_period() -> None:
     project = load_project(JERRY).project
-    # decided 22 November, 14 days' notice, no effective_on given: 6 December.
+    # Signed with no fingerprint: the notice clause is not agreed, so it ends for breach at once.
     assert project.termination is not None and project.termination.effective_on is None
-    assert effective_date(project) == dt.date(2026, 12, 6)
+    assert effective_date(project) == dt.date(2026, 11, 22)
+    # Signed on the current checklist: decided 22 November, 14 days' notice: 6 December.
+    assert project.signoff is not None
+    digest = short_fingerprint(fingerprint(project))
+    signed = project.model_copy(
+        update={"signoff": project.signoff.model_copy(update={"fingerprint": digest})}
+    )
+    assert effective_date(signed) == dt.date(2026, 12, 6)
     given = project.model_copy(
         update={
             "termination": project.termination.model_copy(
@@ -56,13 +64,19 @@ def test_termination_letter_content() -> None:
     )
     for text in (normalise(pdf_text(out["pdf"])), normalise(docx_text(out["docx"]))):
         for expected in (
-            "Notice of termination", "Jerry's Garden Supply Inc.", "Brightline Web Studio LLC",
-            "December 6, 2026", "after the agreed notice of 14 days", "August 28, 2026",
-            "we can no longer meet your needs, because the requirements and deadlines".replace("we", "We", 1),
-            "2026-058", "$1,240.00", "$3,360.00", "$44.51", "$4,644.51", "hand-off report",
+            "Termination for material breach", "Jerry's Garden Supply Inc.",
+            "Brightline Web Studio LLC", "for material breach, with effect from November 22, 2026",
+            "August 28, 2026", "Invoice 2026-044, due on October 14, 2026, is unpaid",
+            "2026-058", "$1,240.00", "$3,360.00", "$4,644.51", "hand-off report",
+            "whatever the balance", "We reserve all our other rights",
             "Annex: record of events", "Shouted at our developer",
         ):  # fmt: skip
             assert normalise(expected) in text, expected
+        for claim in (
+            "agreed notice", "can no longer meet your needs", "remains ours",
+            "Once payments are up to date", "Rights in the deliverables",
+        ):  # fmt: skip
+            assert normalise(claim) not in text, claim
 
 
 def test_accounts_are_handed_back_in_a_safe_order() -> None:

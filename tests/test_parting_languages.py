@@ -19,11 +19,13 @@ from test_languages import ENGLISH_TEMPLATE_WORDS, locale_for
 AS_OF = dt.date(2026, 11, 22)
 TITLES: dict[str, dict[str, str]] = {
     "termination": {
-        "en": "Notice of termination",
+        # The web-shop and Danish samples were signed before the notice clause existed, so they
+        # end for the client's breach; the others give the notice their signed checklist sets.
+        "en": "Termination for material breach",
         "sv": "Uppsägning av avtal",
-        "da": "Opsigelse af aftale",
+        "da": "Ophævelse af aftale",
         "fi": "Sopimuksen irtisanominen",
-        "ru": "Уведомление о расторжении договора",
+        "ru": "Уведомление об отказе от договора",
     },
     "handoff": {
         "en": "Hand-off report",

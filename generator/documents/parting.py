@@ -8,7 +8,7 @@ from typing import Any
 from ..errors import InputError
 from ..law.ledger import InvoiceState
 from ..project.model import Account, Project, Termination
-from .state import ProjectState, project_state
+from .state import ProjectState, effective_on, project_state
 
 # The rights clause (`terms.rights_pass`) that lets the transfer of rights wait for payment.
 # Read with getattr: the field arrives with the agreed-terms work, and a project without it
@@ -23,16 +23,11 @@ ACCOUNT_ORDER = {"transfer": 0, "hand_over": 1, "revoke_mine": 2, "none": 3}
 def effective_date(project: Project) -> dt.date:
     """The day the agreement ends: `effective_on`, or `decided_on` plus the notice period the
     signed checklist printed; without that clause, `decided_on` (ended for breach at once)."""
-    from .agreement import agreed_terms
-
-    ending = _termination(project)
-    if ending.effective_on is not None:
-        return ending.effective_on
-    if project.terms.notice_days is None:  # the model rules refuse this; say so plainly anyway
+    _termination(project)
+    day = effective_on(project)  # the project state's rule, so every document names this day
+    if day is None:  # the model rules refuse this; say so plainly anyway
         raise InputError("termination: give effective_on, or terms.notice_days")
-    if not agreed_terms(project).has("notice"):
-        return ending.decided_on
-    return ending.decided_on + dt.timedelta(days=project.terms.notice_days)
+    return day
 
 
 def outstanding(project: Project, as_of: dt.date) -> list[InvoiceState]:

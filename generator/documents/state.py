@@ -17,6 +17,7 @@ from ..law.charges import Charges, charges_for
 from ..law.ledger import InvoiceState, invoice_states
 from ..project.changes import apply, end_before
 from ..project.model import ChangeRequest, Project
+from .agreement import agreed_terms
 
 
 @dataclass(frozen=True)
@@ -178,10 +179,22 @@ def termination_end(project: Project, as_of: dt.date) -> dt.date | None:
     ending = project.termination
     if ending is None or ending.decided_on > as_of:
         return None
+    return effective_on(project)
+
+
+def effective_on(project: Project) -> dt.date | None:
+    """The day a decided termination ends the agreement: `effective_on`, or `decided_on` plus
+    the notice period the signed checklist printed; without that clause, `decided_on` (ended for
+    the client's breach at once). None with no termination, or no notice period to count."""
+    ending = project.termination
+    if ending is None:
+        return None
     if ending.effective_on is not None:
         return ending.effective_on
     if project.terms.notice_days is None:  # the rules refuse this file; nothing to count from
         return None
+    if not agreed_terms(project).has("notice"):
+        return ending.decided_on
     return ending.decided_on + dt.timedelta(days=project.terms.notice_days)
 
 
