@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES, docx_text, normalise, pdf_text, sample_paths
 from inwriting.cli import cli
-from inwriting.documents.parting import outstanding
+from inwriting.documents.parting import outstanding, rights_wait_for_payment
 from inwriting.project.model import Payment
 from inwriting.project.project_file import LoadedProject, load_project
 from inwriting.render.pipeline import render_document
@@ -85,8 +85,9 @@ def test_the_handoff_never_holds_the_clients_accounts_for_payment(
         assert not re.search(HELD_FOR_PAYMENT[language], text), text
         if any(account.owner == "client" for account in loaded.project.accounts):
             assert normalise(WHATEVER_THE_BALANCE[language]) in text
-        # No rights clause in the agreement: nothing may wait for payment.
-        assert normalise(RIGHTS_WAIT[language]) not in text
+        # Only a signed rights clause (rights pass on full payment) lets the rights wait.
+        waits = normalise(RIGHTS_WAIT[language]) in text
+        assert waits == rights_wait_for_payment(loaded.project), (path.stem, waits)
         # The receipt comes last, for the client to sign (party headings print in capitals).
         receipt = text.lower()[text.lower().index(f"6. {RECEIPT[language][0].lower()}") :]
         for words in RECEIPT[language]:

@@ -228,9 +228,10 @@ def test_waiting_notice(tmp_path: Path) -> None:
     )
     text = normalise(pdf_text((tmp_path / "JGS-2026-01-waiting.pdf").read_bytes()))
     # Three days to answer: 2 Nov + 3 = 5 Nov, 17 days late on 22 Nov; delivery 30 Nov + 17 would
-    # be 17 December, but the termination ends the agreement on 6 December, and that is the end.
+    # be 17 December, but the termination (for breach: the signed checklist printed no notice
+    # clause) ends the agreement on 22 November, and that is the end.
     assert "Staff e-mail addresses for dashboard accounts" in text
-    assert "December 6, 2026 instead of November 30, 2026" in text
+    assert "November 22, 2026 instead of November 30, 2026" in text
     assert "Our agreement ends on that day" in text and "every further day" not in text
     code, output = run(
         "waiting", str(JERRY), "--as-of", "2026-10-01", "--out", str(tmp_path / "none")

@@ -85,8 +85,11 @@ def _owed(state: ProjectState) -> dict[str, Any]:
 
 
 def rights_wait_for_payment(project: Project) -> bool:
-    """Whether the agreement lets the transfer of rights in the work wait for full payment."""
-    return getattr(project.terms, "rights_pass", None) == RIGHTS_ON_PAYMENT
+    """Whether the signed agreement lets the transfer of rights in the work wait for full
+    payment: the clause must be set, and printed on the checklist the client signed."""
+    from .agreement import agreed_terms
+
+    return project.terms.rights_pass == RIGHTS_ON_PAYMENT and agreed_terms(project).has("rights")
 
 
 def ordered_accounts(accounts: list[Account]) -> list[Account]:
