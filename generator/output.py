@@ -186,7 +186,12 @@ class _Transaction:
                 break
             folder = folder.parent
         for each in reversed(missing):
-            each.mkdir()
+            try:
+                each.mkdir()
+            except FileExistsError:
+                if not each.is_dir():
+                    raise
+                continue  # another process (a `due --render` worker) made it meanwhile: not ours
             self.folders.append(each)
 
     def undo(self) -> None:

@@ -149,3 +149,22 @@ def test_documents_get_ordinary_permissions(tmp_path: Path) -> None:
         assert kept.stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(previous)
+
+
+def test_a_folder_made_meanwhile_by_another_process_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `due --render` workers write into one new folder at once: whichever makes it second must
+    # carry on, and must not remove it on failure, since it is not its own.
+    from inwriting import output
+
+    target = tmp_path / "out" / "a.md"
+    real_mkdir = Path.mkdir
+
+    def racing(self: Path, *args: object, **kwargs: object) -> None:
+        real_mkdir(self)  # the other worker, a moment earlier
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", racing)
+    results = output.write_files({target: b"text"}, force=False)
+    assert [r.status for r in results] == ["written"] and target.read_bytes() == b"text"
