@@ -156,7 +156,7 @@ def test_a_one_invoice_reminder_fits_on_one_page(name: str) -> None:
         ("mette@kystlinje.example", ["mette@", "mette@kystlinje."]),
         (
             "gromov@severnyi-veter.example",
-            ["gromov@", "gromov@severnyi-", "gromov@severnyi-veter."],
+            ["gromov@", "gromov@severnyi-veter."],  # never after "-": reportlab drops it
         ),
         ("www.example.com/", ["www.", "www.example."]),
         ("2026-052", []),  # an invoice number is no URL
@@ -194,7 +194,7 @@ def test_a_url_in_a_narrow_cell_breaks_only_after_its_punctuation() -> None:
 
 
 def test_an_e_mail_address_in_a_paragraph_breaks_after_at_or_a_full_stop() -> None:
-    address = "accounts.payable.department@a-very-long-company-name-for-testing.example"
+    address = "accounts.payable.department@finance.company-name.for.testing.example"
     text = "Please send every question about this invoice to " + address + " today."
     columns = dm.Columns(((dm.Paragraph((dm.Run(text),)),), (dm.Paragraph((dm.Run("x"),)),)))
     (page,) = pdf_of((columns,))
@@ -202,7 +202,20 @@ def test_an_e_mail_address_in_a_paragraph_breaks_after_at_or_a_full_stop() -> No
     assert address in joined
     lines = [line.strip() for line in page.splitlines()]
     cut = [line for line in lines if line and address.startswith(line.split(" ")[-1])]
-    assert cut and all(line.split(" ")[-1][-1] in "/.-@" for line in cut), lines
+    assert cut and all(line.split(" ")[-1][-1] in "/.@" for line in cut), lines
+
+
+def test_a_hyphen_in_an_address_is_never_lost_at_a_line_end() -> None:
+    # A break after "-" made reportlab drop the hyphen: it@severnyi-veter.example came out as
+    # it@severnyiveter.example in a narrow cell.
+    address = "it@severnyi-veter.example"
+    for width in range(6, 40, 3):
+        cell = dm.Table(
+            header=(dm.Cell((dm.Run("a"),)), dm.Cell((dm.Run("b"),))),
+            rows=((dm.Cell((dm.Run("x " * width),)), dm.Cell((dm.Run(address),))),),
+        )
+        (page,) = pdf_of((cell,))
+        assert address in "".join(page.split()), (width, page)
 
 
 @pytest.mark.parametrize("name", names("/review"))

@@ -1,10 +1,12 @@
-"""Where a URL or an e-mail address may break across lines: only after `/`, `.`, `-` or `@`."""
+"""Where a URL or an e-mail address may break across lines: only after `/`, `.` or `@`."""
 
 from __future__ import annotations
 
 import re
 
-BREAK_AFTER = "/.-@"
+BREAK_AFTER = "/.@"
+"""Not after "-": reportlab takes a line ending in "-" for its own hyphenation and drops the
+hyphen when the word is put back together, which lost a letter of an address."""
 
 LONGEST_PIECE = 24
 """Characters between two break places that still fit the narrowest column (30% of a page's
