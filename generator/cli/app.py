@@ -9,7 +9,7 @@ import click
 
 from ..errors import EXIT_INTERRUPTED, InputError, InternalError
 from ..startup import hold_back
-from . import agenda, agreement, files, law, letters, signing, status
+from . import act, agenda, agreement, files, law, letters, signing, status
 from .common import accept_global_options, global_options
 
 # Heavy modules (pydantic, Babel, reportlab, python-docx) are imported inside the commands,
@@ -71,6 +71,7 @@ for command in (
     letters.terminate,
     letters.handoff,
     letters.review,
+    act.act,
     agenda.due,
     signing.sign_pdf,
     signing.verify,

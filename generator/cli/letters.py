@@ -89,8 +89,18 @@ def waiting(project_path: Path, record: bool, **options: Any) -> None:
 @click.option("--with-record", is_flag=True, help="Add a dated annex with the record of incidents.")
 @render_options
 def terminate(project_path: Path, with_record: bool, **options: Any) -> None:
-    """Write the termination letter: the reason, the end date, work in progress, what is owed."""
-    render("termination", project_path, params={"with_record": with_record}, **options)
+    """Write the termination letter: the reason, the end date, work in progress, what is owed.
+
+    In Russian, the акт сдачи-приемки of the work done up to the end date comes with it.
+    """
+    from ..documents.parting import effective_date
+    from .act import act_alongside
+
+    loaded, _as_of = prepare(project_path, options)
+    render(
+        "termination", project_path, params={"with_record": with_record}, loaded=loaded, **options
+    )
+    act_alongside(project_path, loaded, effective_date(loaded.project), options)
 
 
 @click.command()
@@ -100,9 +110,14 @@ def terminate(project_path: Path, with_record: bool, **options: Any) -> None:
 )
 @render_options
 def handoff(project_path: Path, require_paid: bool, **options: Any) -> None:
-    """Write the hand-off report: what was achieved, where it is, every account handed back."""
+    """Write the hand-off report: what was achieved, where it is, every account handed back.
+
+    In Russian, the акт сдачи-приемки of the work done up to the end date comes with it.
+    """
     from ..documents.parting import outstanding
+    from ..documents.state import project_state
     from ..errors import Refusal
+    from .act import act_alongside
 
     loaded, as_of = prepare(project_path, options)
     unpaid = outstanding(loaded.project, as_of)
@@ -116,6 +131,7 @@ def handoff(project_path: Path, require_paid: bool, **options: Any) -> None:
             f"warning: still outstanding on {as_of}: {owed} {loaded.project.currency}", err=True
         )
     render("handoff", project_path, loaded=loaded, **options)
+    act_alongside(project_path, loaded, project_state(loaded.project, as_of).end or as_of, options)
 
 
 @click.command()

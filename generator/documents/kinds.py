@@ -207,6 +207,12 @@ def change_declined_context(project: Project, as_of: dt.date, *, change: str) ->
     return {**common_context(project, as_of), **context(project, as_of, change=change)}
 
 
+def act_context(project: Project, as_of: dt.date, *, until: dt.date | None = None) -> Context:
+    from .act import act_context as context
+
+    return {**common_context(project, as_of), **context(project, as_of, until)}
+
+
 KINDS: dict[str, DocumentKind] = {
     kind.name: kind
     for kind in (
@@ -242,6 +248,7 @@ KINDS: dict[str, DocumentKind] = {
             change_declined_context,
             "a change request declined; the scope stands",
         ),
+        DocumentKind("act", act_context, "акт сдачи-приемки: the work done, its price (Russian)"),
     )
 }
 
@@ -271,7 +278,8 @@ def output_name(
     - `<id>-scope-current.<ext>` for the checklist with approved changes applied;
     - `<id>-change-order-<change id>.<ext>`, or `<id>-change-declined-<change id>.<ext>`;
     - `<id>-reminder-<invoice>-<tone>.<ext>`, e.g. `SV-2026-04-reminder-SCh-2026-071-firm.pdf`;
-    - `<id>-dispute-reply-<invoice>.<ext>`.
+    - `<id>-dispute-reply-<invoice>.<ext>`;
+    - `<id>-act.<ext>`, or `<id>-act-<until>.<ext>` for the work done up to a day.
 
     A document in another language than the project's own (`--lang`) ends in the language code
     before the extension (`JGS-2026-01-scope-sv.pdf`), so it never collides with the default.
@@ -288,6 +296,9 @@ def _output_stem(project: Project, kind: str, params: Mapping[str, Any]) -> str:
     if kind == "scope" and params.get("current"):
         return f"{stem}-scope-current"
     invoice = params.get("invoice")
+    until = params.get("until")
+    if until is not None and kind == "act":
+        return f"{stem}-act-{until.isoformat()}"
     if invoice is not None and kind == "dispute-reply":
         return f"{stem}-dispute-reply-{safe_stem(str(invoice), 'invoice')}"
     if invoice is not None and kind.startswith("reminder-"):

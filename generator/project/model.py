@@ -432,6 +432,9 @@ class Party(Section):
     address: OptionalText | None = None
     business_id: OptionalText | None = None
     ids: Ids | None = Field(None, description="Registration and tax numbers, each checked")
+    position: OptionalText | None = Field(
+        None, description="The contact's position, printed where they sign: Генеральный директор"
+    )
 
 
 class Provider(Party):

@@ -135,6 +135,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         number=_number_filter,
         percent=_percent_filter,
         country=_country_filter,
+        money_words=_money_words_filter,
         md=lambda value: Markup(escape_markdown(str(value))),
     )
     return env
@@ -206,6 +207,14 @@ def _money_filter(context: Any, value: Decimal, currency: str | None = None) -> 
     text = str(format_currency(value, currency or context["currency"], locale=locale))
     # Babel's patterns write a hyphen; Swedish and Finnish typeset a true minus sign.
     return text.replace("-", get_minus_sign_symbol(locale), 1) if value < 0 else text
+
+
+@jinja2.pass_context
+def _money_words_filter(context: Any, value: Decimal, currency: str | None = None) -> str:
+    # The amount in words (render/amount_words.py); empty where none are known for it.
+    from .amount_words import amount_in_words
+
+    return amount_in_words(value, currency or context["currency"], _locale(context).language)
 
 
 @jinja2.pass_context
