@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import Problem, ProjectError
-from .common import allow_secrets, print_warnings
+from .common import allow_secrets, print_warnings, profile
 
 
 @click.command()
@@ -29,7 +29,7 @@ def check(project_paths: Sequence[Path]) -> None:
             problems.append(Problem(str(path), None, None, "", "no such file"))
             continue
         try:
-            loaded = load_project(path, allow_secrets=allow_secrets())
+            loaded = load_project(path, allow_secrets=allow_secrets(), profile=profile())
         except ProjectError as exc:
             problems += exc.problems
             continue

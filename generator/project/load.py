@@ -38,26 +38,41 @@ DataPath = tuple[str | int, ...]
 
 @dataclass
 class SourceMap:
-    """Where each value of a loaded file was written: path in the data -> (line, column)."""
+    """Where each value of a loaded file was written: path in the data -> (line, column).
+
+    A project merged with its profile has one map for both: `files` names the file of each
+    value that came from another file than `file` (the profile's values), so that every problem
+    is reported in its own file."""
 
     file: str
     values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     ends: dict[DataPath, tuple[int, int]] = field(default_factory=dict)  # scalars, flow only
+    files: dict[DataPath, str] = field(default_factory=dict)
 
     def locate(self, path: DataPath, *, prefer_key: bool = False) -> tuple[int | None, int | None]:
         """The line and column of path, or of its nearest ancestor that was written."""
+        return self.find(path, prefer_key=prefer_key)[1:]
+
+    def find(
+        self, path: DataPath, *, prefer_key: bool = False
+    ) -> tuple[str, int | None, int | None]:
+        """The file, line and column of path, or of its nearest ancestor that was written."""
         for end in range(len(path), -1, -1):
             prefix = path[:end]
             table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
             for marks in table:
                 if prefix in marks:
-                    return marks[prefix]
-        return None, None
+                    return (self.file_of(prefix), *marks[prefix])
+        return self.file, None, None
+
+    def file_of(self, path: DataPath) -> str:
+        """The file the value at exactly this path was written in."""
+        return self.files.get(path, self.file)
 
     def problem(self, path: DataPath, message: str, *, prefer_key: bool = False) -> Problem:
-        line, column = self.locate(path, prefer_key=prefer_key)
-        return Problem(self.file, line, column, format_path(path), message)
+        file, line, column = self.find(path, prefer_key=prefer_key)
+        return Problem(file, line, column, format_path(path), message)
 
 
 def format_path(path: DataPath) -> str:
