@@ -356,3 +356,18 @@ def test_a_secret_in_the_profile_is_refused_at_its_line(tmp_path: Path) -> None:
     assert code == 2
     where = f"{tmp_path / 'profile.yaml'}:{line_of(secret, 'Password')}:10: terms.venue: looks like"
     assert where in output and "x7!" not in output
+
+
+def test_a_problem_at_a_section_both_files_write_names_the_other_part(tmp_path: Path) -> None:
+    profile = PROFILE.replace("  feedback_days: 5\n", "")
+    path = pair(tmp_path, PROJECT + "terms:\n  hourly_rate: 950\n", profile)
+    code, output = run("check", str(path))
+    assert code == 2
+    terms = f"{tmp_path / 'profile.yaml'}:{line_of(profile, 'terms:')}"
+    assert (
+        f"{path}:{len(PROJECT.splitlines()) + 1}:1: terms.feedback_days: required field" in output
+    )
+    assert f"(the terms section also in {terms})" in output
+    # Where only the profile writes the section, the problem is simply there.
+    code, output = run("check", str(pair(tmp_path, PROJECT, profile)))
+    assert f"{terms}:1: terms.feedback_days: required field is missing\n" in output

@@ -139,6 +139,7 @@ def merge_sources(
         dict(project_source.keys),
         dict(project_source.ends),
         dict(project_source.files),
+        dict(project_source.also),
     )
     tables = (
         (profile_source.values, merged.values),
@@ -150,6 +151,9 @@ def merge_sources(
             if _inherited(path, profile_data, project_data):
                 ours[path] = mark
                 merged.files[path] = profile_source.file
+    for path, (line, _column) in profile_source.keys.items():
+        if path and _merged(path, profile_data, project_data):
+            merged.also[path] = f"{profile_source.file}:{line}"
     return merged
 
 
@@ -165,6 +169,16 @@ def _inherited(path: DataPath, profile_data: Any, project_data: Any) -> bool:
             return False  # removed by the project's null
         mine, theirs = mine[part], theirs[part]
     return False
+
+
+def _merged(path: DataPath, profile_data: Any, project_data: Any) -> bool:
+    """Whether `path` is a section both the profile and the project write (see merge)."""
+    mine, theirs = project_data, profile_data
+    for part in path:
+        if not isinstance(mine, dict) or not isinstance(theirs, dict) or part not in mine:
+            return False
+        mine, theirs = mine[part], theirs[part]
+    return isinstance(mine, dict) and isinstance(theirs, dict)
 
 
 def with_profile(
