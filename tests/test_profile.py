@@ -371,3 +371,16 @@ def test_a_problem_at_a_section_both_files_write_names_the_other_part(tmp_path: 
     # Where only the profile writes the section, the problem is simply there.
     code, output = run("check", str(pair(tmp_path, PROJECT, profile)))
     assert f"{terms}:1: terms.feedback_days: required field is missing\n" in output
+
+
+def test_check_reads_a_profile_on_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "profile.yaml"
+    path.write_text(PROFILE.replace("  feedback_days: 5\n", ""), encoding="utf-8")
+    code, output = run("check", str(path), str(SAMPLES / "profiles" / "brightline.yaml"))
+    assert code == 0, output
+    assert f"ok  {path} (a profile)" in output and "brightline.yaml (a profile)" in output
+    path.write_text(PROFILE.replace("9825 7466", "9825 7467"), encoding="utf-8")
+    code, output = run("check", str(path))
+    assert code == 2
+    assert f"{path}:{line_of(PROFILE, 'iban:')}:11: provider.bank.iban: not a valid IBAN" in output
+    assert "1 problem in" in output  # nothing about the client, project or scope it leaves out

@@ -95,6 +95,47 @@ def load_project(
     return loaded
 
 
+_STUB = {
+    "format": "1",
+    "client": {"name": "-"},
+    "project": {"id": "-", "name": "-"},
+    "scope": [{"id": "-", "title": "-"}],
+}
+"""What only a project gives, filled in so that a profile can be checked on its own."""
+
+
+def check_profile(
+    path: Path, *, display_name: str | None = None, allow_secrets: bool = False
+) -> tuple[list[Problem], list[Problem]]:
+    """The errors and warnings of a profile on its own: its values read as a project reads
+    them. A field it leaves out is no problem here (the projects may give it)."""
+    from .profile import load_profile, merge, merge_sources
+
+    name = display_name or str(path)
+    data, profile_source = load_profile(path, name)
+    merged = merge(data, _STUB)
+    source = merge_sources(profile_source, SourceMap(""), data, _STUB)
+    errors: list[Problem] = []
+    if not allow_secrets:
+        from .credentials import find_secrets
+
+        errors += find_secrets(data, profile_source)
+    warnings: list[Problem] = []
+    try:
+        project = Project.model_validate(merged)
+    except ValidationError as exc:
+        errors += _translate(exc, merged, source)
+    else:
+        found, warnings = check_rules(project, source)
+        errors += found
+
+    def own(problems: list[Problem]) -> list[Problem]:
+        kept = (p for p in problems if p.file == name and p.message != "required field is missing")
+        return _sorted(kept, name)
+
+    return own(errors), own(warnings)
+
+
 def _sorted(problems: Iterable[Problem], primary: str) -> list[Problem]:
     """In line order, the project file's first, then the profile's."""
     unique = {
@@ -215,4 +256,4 @@ def check_rules(project: Project, source: SourceMap) -> tuple[list[Problem], lis
     return errors, warnings
 
 
-__all__ = ["LoadedProject", "format_path", "load_project"]
+__all__ = ["LoadedProject", "check_profile", "format_path", "load_project"]
