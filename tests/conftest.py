@@ -23,6 +23,7 @@ def _isolated_home(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.delenv("INWRITING_PROFILE", raising=False)  # the profile: only the test's own
     # A bug shows its traceback in tests (users get one message: cli/app.py).
     monkeypatch.setenv("INWRITING_DEBUG", "1")
     yield

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from ..errors import InputError
-from .common import DateType, FormatList, allow_secrets
+from .common import DateType, FormatList, allow_secrets, profile
 
 WIDTH_WITHOUT_TERMINAL = 160
 """The table's width when written to a file or a pipe and COLUMNS is not set: there is no
@@ -64,7 +64,7 @@ def due(
     from ..documents.agenda import agenda
 
     today = as_of or dt.date.today()
-    found = agenda(paths, today, allow_secrets=allow_secrets())
+    found = agenda(paths, today, allow_secrets=allow_secrets(), profile=profile())
     if not found.files:
         raise InputError(f"no YAML files (.yaml, .yml) in {', '.join(map(str, paths))}")
     items = found.items
@@ -170,7 +170,7 @@ def _render_agenda(
     from ..render.batch import BatchSettings, Job, render_jobs
 
     todo = [Job(Path(item.file), item.document, item.params) for item in items if item.document]
-    settings = BatchSettings(out_dir, tuple(formats), today, force, allow_secrets())
+    settings = BatchSettings(out_dir, tuple(formats), today, force, allow_secrets(), profile())
     # With --json, stdout is the JSON; everything else goes to stderr.
     console = Console(stderr=as_json, highlight=False, markup=False, emoji=False)
 

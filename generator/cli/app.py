@@ -9,7 +9,7 @@ import click
 
 from ..errors import EXIT_INTERRUPTED, InputError, InternalError
 from ..startup import hold_back
-from . import act, agenda, agreement, files, law, letters, signing, status
+from . import act, agenda, agreement, files, law, letters, profile, signing, status
 from .common import accept_global_options, global_options
 
 # Heavy modules (pydantic, Babel, reportlab, python-docx) are imported inside the commands,
@@ -80,6 +80,7 @@ for command in (
     files.templates,
     law.rates,
     status.status,
+    profile.profile_group,
 ):
     cli.add_command(accept_global_options(command))
 

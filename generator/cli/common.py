@@ -79,6 +79,14 @@ GLOBAL_FLAGS = {
 }
 
 
+GLOBAL_PATHS = {
+    # name: help
+    "profile": "The profile every project inherits from (first found: this, `profile:` in the"
+    " project file, INWRITING_PROFILE, profile.yaml in the config folder; `inwriting profile"
+    " path`).",
+}
+
+
 def _flag(name: str) -> str:
     return "--" + name.replace("_", "-")
 
@@ -88,7 +96,12 @@ def global_options(command: Any) -> Any:
     for name, (text, envvar) in GLOBAL_FLAGS.items():
         help_text = f"{text} Also {envvar}=1."
         command = click.option(_flag(name), is_flag=True, envvar=envvar, help=help_text)(command)
+    for name, text in GLOBAL_PATHS.items():
+        command = click.option(_flag(name), type=_GLOBAL_PATH, metavar="PATH", help=text)(command)
     return command
+
+
+_GLOBAL_PATH = click.Path(dir_okay=False, path_type=Path)
 
 
 def _set_global(context: click.Context, parameter: click.Parameter, value: Any) -> None:
@@ -110,6 +123,16 @@ def accept_global_options(command: click.Command) -> click.Command:
             [_flag(name)], is_flag=True, expose_value=False, callback=_set_global, help=text
         )
         command.params.append(flag)
+    for name, text in GLOBAL_PATHS.items():
+        option = click.Option(
+            [_flag(name)],
+            type=_GLOBAL_PATH,
+            metavar="PATH",
+            expose_value=False,
+            callback=_set_global,
+            help=text,
+        )
+        command.params.append(option)
     return command
 
 
@@ -204,7 +227,7 @@ def render(
     from ..render.pipeline import render_document
 
     if loaded is None:
-        loaded = load_project(project_path, allow_secrets=allow_secrets())
+        loaded = load_project(project_path, allow_secrets=allow_secrets(), profile=profile())
         print_warnings(loaded.warnings)
 
     def files_on(day: dt.date, writers: dict[str, Any] | None) -> dict[Path, bytes]:
@@ -250,7 +273,7 @@ def prepare(
         options["formats"] = list(LETTER_FORMATS)
     if renders:
         writer_helpers(options["formats"] or ("pdf", "docx"))
-    loaded = load_project(project_path, allow_secrets=allow_secrets())
+    loaded = load_project(project_path, allow_secrets=allow_secrets(), profile=profile())
     print_warnings(loaded.warnings)
     options["as_of"] = options["as_of"] or dt.date.today()
     return loaded, options["as_of"]
@@ -275,6 +298,14 @@ def allow_secrets() -> bool:
     context = click.get_current_context(silent=True)
     root = context.find_root() if context else None
     return bool(root and root.obj and root.obj.get("allow_secrets"))
+
+
+def profile() -> Path | None:
+    """The profile named with --profile (before or after the command), if any."""
+    context = click.get_current_context(silent=True)
+    root = context.find_root() if context else None
+    chosen = root.obj.get("profile") if root and root.obj else None
+    return chosen if isinstance(chosen, Path) else None
 
 
 def print_warnings(warnings: Sequence[Problem]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import Problem, ProjectError
-from .common import allow_secrets, print_warnings
+from .common import allow_secrets, print_warnings, profile
 
 
 @click.command()
@@ -20,16 +20,26 @@ from .common import allow_secrets, print_warnings
     type=click.Path(dir_okay=False, path_type=Path),
 )
 def check(project_paths: Sequence[Path]) -> None:
-    """Validate project files and list every problem as FILE:LINE:COL: field: message."""
-    from ..project.project_file import load_project
+    """Validate project files and list every problem as FILE:LINE:COL: field: message.
+
+    A profile is checked on its own: its values, not what it leaves to the projects."""
+    from ..project.profile import is_profile
+    from ..project.project_file import check_profile, load_project
 
     problems: list[Problem] = []
     for path in project_paths:
         if not path.exists():
             problems.append(Problem(str(path), None, None, "", "no such file"))
             continue
+        if is_profile(path):
+            errors, warnings = check_profile(path, allow_secrets=allow_secrets())
+            print_warnings(warnings)
+            problems += errors
+            if not errors:
+                click.echo(f"ok  {path} (a profile)")
+            continue
         try:
-            loaded = load_project(path, allow_secrets=allow_secrets())
+            loaded = load_project(path, allow_secrets=allow_secrets(), profile=profile())
         except ProjectError as exc:
             problems += exc.problems
             continue

@@ -34,9 +34,9 @@ def status(project_path: Path, as_of: dt.date | None, as_json: bool) -> None:
     """
     from ..documents.state import project_state
     from ..project.project_file import load_project
-    from .common import allow_secrets
+    from .common import allow_secrets, profile
 
-    loaded = load_project(project_path, allow_secrets=allow_secrets())
+    loaded = load_project(project_path, allow_secrets=allow_secrets(), profile=profile())
     print_warnings(loaded.warnings)
     day = as_of or dt.date.today()
     state = project_state(loaded.project, day)

@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import InwritingError, Problem, ProjectError
 from ..law.ledger import invoice_states
 from ..project.load import read_yaml
+from ..project.profile import is_profile
 from ..project.project_file import LoadedProject, load_project
 from .reminders import plan_reminders
 from .waiting import delay_days, open_questions
@@ -104,15 +105,22 @@ class Agenda:
     projects: int  # project files read without a problem
 
 
-def agenda(paths: Iterable[Path], as_of: dt.date, *, allow_secrets: bool = False) -> Agenda:
+def agenda(
+    paths: Iterable[Path],
+    as_of: dt.date,
+    *,
+    allow_secrets: bool = False,
+    profile: Path | None = None,
+) -> Agenda:
     """Everything due on `as_of` in every project, most urgent first. A file that cannot be
-    read, or is not a project file, is an item of kind "error" saying why: never skipped."""
+    read, or is not a project file, is an item of kind "error" saying why: never skipped,
+    unless it is a profile (project/profile.py)."""
     items: list[AgendaItem] = []
     files = projects = 0
     for path in yaml_files(paths):
         files += 1
         try:
-            loaded = _load(path, allow_secrets)
+            loaded = _load(path, allow_secrets, profile)
         except ProjectError as exc:
             problems = "\n".join(str(problem) for problem in exc.problems)
             items.append(AgendaItem(str(path), "?", "?", "error", problems, 0))
@@ -120,24 +128,29 @@ def agenda(paths: Iterable[Path], as_of: dt.date, *, allow_secrets: bool = False
         except InwritingError as exc:
             items.append(AgendaItem(str(path), "?", "?", "error", exc.format_message(), 0))
             continue
+        if loaded is None:
+            continue  # a profile: the projects that inherit from it report its problems
         projects += 1
         items += project_agenda(loaded, as_of)
     return Agenda(sorted(items, key=lambda item: item.sort_key), files, projects)
 
 
-def _load(path: Path, allow_secrets: bool) -> LoadedProject:
-    """The project in `path`; ProjectError saying why when it is none (empty, cut short, not
-    YAML, or YAML of another tool such as a docker-compose file)."""
+def _load(path: Path, allow_secrets: bool, profile: Path | None) -> LoadedProject | None:
+    """The project in `path`, None for a profile (no `format:`, project/profile.py);
+    ProjectError saying why when it is neither (empty, cut short, not YAML, or YAML of another
+    tool such as a docker-compose file)."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         message = f"cannot read: {exc.strerror}"
         raise ProjectError([Problem(str(path), None, None, "", message)]) from None
     if _PROJECT_FILE.search(text):  # the usual case, decided without parsing twice
-        return load_project(path, allow_secrets=allow_secrets)
+        return load_project(path, allow_secrets=allow_secrets, profile=profile)
     data, source, _ = read_yaml(path)  # raises for an empty file or broken YAML, with its line
     if isinstance(data, dict) and "format" in data:  # written some other way, e.g. {format: 1}
-        return load_project(path, allow_secrets=allow_secrets)
+        return load_project(path, allow_secrets=allow_secrets, profile=profile)
+    if is_profile(path):
+        return None
     keys = f" (its keys: {', '.join(list(data)[:4])})" if isinstance(data, dict) and data else ""
     message = f"not a project file: no `format:` line{keys}; a project file starts with format: 1"
     raise ProjectError([source.problem((), message)])

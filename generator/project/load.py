@@ -38,26 +38,55 @@ DataPath = tuple[str | int, ...]
 
 @dataclass
 class SourceMap:
-    """Where each value of a loaded file was written: path in the data -> (line, column)."""
+    """Where each value of a loaded file was written: path in the data -> (line, column).
+
+    A project merged with its profile has one map for both: `files` names the file of each
+    value that came from another file than `file` (the profile's values), so that every problem
+    is reported in its own file."""
 
     file: str
     values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     ends: dict[DataPath, tuple[int, int]] = field(default_factory=dict)  # scalars, flow only
+    files: dict[DataPath, str] = field(default_factory=dict)
+    also: dict[DataPath, str] = field(default_factory=dict)
+    """Sections merged from both files: where the profile's part is ("profile.yaml:13")."""
 
     def locate(self, path: DataPath, *, prefer_key: bool = False) -> tuple[int | None, int | None]:
         """The line and column of path, or of its nearest ancestor that was written."""
+        return self.find(path, prefer_key=prefer_key)[1:]
+
+    def find(
+        self, path: DataPath, *, prefer_key: bool = False
+    ) -> tuple[str, int | None, int | None]:
+        """The file, line and column of path, or of its nearest ancestor that was written."""
+        prefix = self._written(path, prefer_key)
+        if prefix is None:
+            return self.file, None, None
+        marks = self._marks(prefix, prefer_key)
+        return (self.file_of(prefix), *marks[prefix])
+
+    def _marks(self, prefix: DataPath, prefer_key: bool) -> dict[DataPath, tuple[int, int]]:
+        table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+        return next(marks for marks in table if prefix in marks)
+
+    def _written(self, path: DataPath, prefer_key: bool) -> DataPath | None:
         for end in range(len(path), -1, -1):
-            prefix = path[:end]
-            table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
-            for marks in table:
-                if prefix in marks:
-                    return marks[prefix]
-        return None, None
+            if path[:end] in self.keys or path[:end] in self.values:
+                return path[:end]
+        return None
+
+    def file_of(self, path: DataPath) -> str:
+        """The file the value at exactly this path was written in."""
+        return self.files.get(path, self.file)
 
     def problem(self, path: DataPath, message: str, *, prefer_key: bool = False) -> Problem:
-        line, column = self.locate(path, prefer_key=prefer_key)
-        return Problem(self.file, line, column, format_path(path), message)
+        file, line, column = self.find(path, prefer_key=prefer_key)
+        prefix = self._written(path, prefer_key)
+        if prefix is not None and prefix != path and prefix in self.also:
+            # Located at a section both files write: say where the other part of it is.
+            message += f" (the {format_path(prefix)} section also in {self.also[prefix]})"
+        return Problem(file, line, column, format_path(path), message)
 
 
 def format_path(path: DataPath) -> str:

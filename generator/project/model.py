@@ -645,6 +645,11 @@ class Project(Section):
     templates: OptionalText | None = Field(
         None, description="Folder of template overrides, relative to this file"
     )
+    profile: OptionalText | None = Field(
+        None,
+        description="Profile file this project inherits from, relative to this file "
+        "(default: profile.yaml in the config folder; see `inwriting profile path`)",
+    )
     provider: Provider
     client: Party
     project: ProjectInfo

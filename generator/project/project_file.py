@@ -27,13 +27,21 @@ class LoadedProject:
     path: Path
     source: SourceMap
     warnings: list[Problem] = field(default_factory=list)
+    profile: Path | None = None
+    """The profile file the project inherits from, if any (project/profile.py)."""
+
+    def folder_of(self, path: DataPath) -> Path:
+        """The folder of the file a value was written in, which its relative paths start from:
+        the profile's for an inherited value, else the project file's."""
+        inherited = self.source.file_of(path) != self.source.file
+        return (self.profile if inherited and self.profile else self.path).parent
 
     @property
     def templates_dir(self) -> Path | None:
-        """The project's own template folder (`templates:`), relative to the project file."""
+        """The template folder (`templates:`), relative to the file that names it."""
         if self.project.templates is None:
             return None
-        return (self.path.parent / self.project.templates).resolve()
+        return (self.folder_of(("templates",)) / self.project.templates).resolve()
 
     @property
     def paper(self) -> str:
@@ -43,15 +51,24 @@ class LoadedProject:
 
 
 def load_project(
-    path: str | Path, *, display_name: str | None = None, allow_secrets: bool = False
+    path: str | Path,
+    *,
+    display_name: str | None = None,
+    allow_secrets: bool = False,
+    profile: Path | None = None,
 ) -> LoadedProject:
-    """Read and validate one project file; raise ProjectError listing every problem in it.
+    """Read and validate one project file, merged over its profile (`profile`, else the one
+    the file names or the config folder's: project/profile.py); raise ProjectError listing
+    every problem, each in the file it is in.
 
     A value that looks like a password, key or token is a problem unless `allow_secrets`.
     """
+    from .profile import with_profile
+
     project_path = Path(path)
     name = display_name or str(path)
     data, source, problems = read_yaml(project_path, display_name=name)
+    data, source, profile_path = with_profile(project_path, name, data, source, profile)
     if not allow_secrets:
         from .credentials import find_secrets
 
@@ -66,20 +83,65 @@ def load_project(
         # that nothing would only repeat the problem.
         reported = {problem.field for problem in problems}
         follow_ons = [p for p in _translate(exc, data, source) if p.field not in reported]
-        raise ProjectError(_sorted([*problems, *follow_ons])) from None
+        raise ProjectError(_sorted([*problems, *follow_ons], name)) from None
     errors, warnings = check_rules(project, source)
     problems += errors
-    loaded = LoadedProject(project, project_path, source, _sorted(warnings))
+    loaded = LoadedProject(project, project_path, source, _sorted(warnings, name), profile_path)
     folder = loaded.templates_dir
     if folder is not None and not folder.is_dir():
         problems.append(source.problem(("templates",), f"no such folder: {folder}"))
     if problems:
-        raise ProjectError(_sorted(problems))
+        raise ProjectError(_sorted(problems, name))
     return loaded
 
 
-def _sorted(problems: Iterable[Problem]) -> list[Problem]:
-    unique = {(p.line or 0, p.column or 0, p.field, p.message): p for p in problems}
+_STUB = {
+    "format": "1",
+    "client": {"name": "-"},
+    "project": {"id": "-", "name": "-"},
+    "scope": [{"id": "-", "title": "-"}],
+}
+"""What only a project gives, filled in so that a profile can be checked on its own."""
+
+
+def check_profile(
+    path: Path, *, display_name: str | None = None, allow_secrets: bool = False
+) -> tuple[list[Problem], list[Problem]]:
+    """The errors and warnings of a profile on its own: its values read as a project reads
+    them. A field it leaves out is no problem here (the projects may give it)."""
+    from .profile import load_profile, merge, merge_sources
+
+    name = display_name or str(path)
+    data, profile_source = load_profile(path, name)
+    merged = merge(data, _STUB)
+    source = merge_sources(profile_source, SourceMap(""), data, _STUB)
+    errors: list[Problem] = []
+    if not allow_secrets:
+        from .credentials import find_secrets
+
+        errors += find_secrets(data, profile_source)
+    warnings: list[Problem] = []
+    try:
+        project = Project.model_validate(merged)
+    except ValidationError as exc:
+        errors += _translate(exc, merged, source)
+    else:
+        found, warnings = check_rules(project, source)
+        errors += found
+
+    def own(problems: list[Problem]) -> list[Problem]:
+        kept = (p for p in problems if p.file == name and p.message != "required field is missing")
+        return _sorted(kept, name)
+
+    return own(errors), own(warnings)
+
+
+def _sorted(problems: Iterable[Problem], primary: str) -> list[Problem]:
+    """In line order, the project file's first, then the profile's."""
+    unique = {
+        (p.file != primary, p.file, p.line or 0, p.column or 0, p.field, p.message): p
+        for p in problems
+    }
     return [unique[key] for key in sorted(unique)]
 
 
@@ -194,4 +256,4 @@ def check_rules(project: Project, source: SourceMap) -> tuple[list[Problem], lis
     return errors, warnings
 
 
-__all__ = ["LoadedProject", "format_path", "load_project"]
+__all__ = ["LoadedProject", "check_profile", "format_path", "load_project"]

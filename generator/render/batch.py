@@ -45,6 +45,7 @@ class BatchSettings:
     as_of: dt.date
     force: bool = False
     allow_secrets: bool = False
+    profile: Path | None = None  # --profile
 
 
 def render_jobs(
@@ -109,7 +110,7 @@ def render_job(job: Job, *, settings: BatchSettings) -> JobResult:
         }
 
     try:
-        loaded = _load(job.project_path, settings.allow_secrets)
+        loaded = _load(job.project_path, settings.allow_secrets, settings.profile)
         files = files_on(settings.as_of)
         written = write_files(files, force=settings.force)
     except OutputExistsError as exc:
@@ -127,7 +128,7 @@ def render_job(job: Job, *, settings: BatchSettings) -> JobResult:
     return JobResult(job, files=tuple((result.status, str(result.path)) for result in written))
 
 
-def _load(path: Path, allow_secrets: bool) -> LoadedProject:
+def _load(path: Path, allow_secrets: bool, profile: Path | None) -> LoadedProject:
     from ..project.project_file import load_project
 
-    return load_project(path, allow_secrets=allow_secrets)
+    return load_project(path, allow_secrets=allow_secrets, profile=profile)
