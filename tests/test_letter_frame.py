@@ -165,6 +165,8 @@ def test_greeting(language: str, variant: str) -> None:
         for format_name, extract in (("pdf", pdf_text), ("docx", docx_text)):
             text = normalise(extract(letters[letter][format_name]))
             assert expected in text, (letter, format_name)
+            if language == "en" and variant == "salutation":  # the title in the address too
+                assert "Mr. Jerry Malone Owner Jerry's Garden Supply Inc." in text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -297,3 +299,26 @@ def test_british_letters_close_with_kind_regards() -> None:
     assert "Kind regards," in markdown and "Sincerely," not in markdown
     assert "22 November 2026" in markdown.replace("\u00a0", " ")
     assert "EIN 12\\-3456789" in markdown
+
+
+def test_an_ejected_frame_changes_every_letter(tmp_path: Path) -> None:
+    """The frame is one file per language: a user's copy of it (run in the sandbox) changes the
+    closing of the reminders and the termination letter alike."""
+    from inwriting.render.templating import builtin_templates_dir
+
+    frame = (builtin_templates_dir() / "en" / "_letter.md.j2").read_text(encoding="utf-8")
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "_letter.md.j2").write_text(
+        frame.replace("Sincerely,", "Yours truly,"), encoding="utf-8"
+    )
+    loaded = _load("en")
+    overdue = [s for s in invoice_states(loaded.project, AS_OF) if s.is_overdue]
+    for kind, params in (
+        ("reminder-firm", {"invoice": overdue[0].invoice.number}),
+        ("termination", {}),
+    ):
+        out = render_document(
+            loaded, kind, formats=["pdf"], as_of=AS_OF, templates_dir=tmp_path, params=params
+        )
+        text = pdf_text(out["pdf"])
+        assert "Yours truly," in text and "Sincerely," not in text
