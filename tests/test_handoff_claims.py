@@ -52,7 +52,7 @@ RECEIPT = {
     "ru": ("Подтверждение получения", "Принял", "Подпись"),
 }
 DECLINED = {
-    "en": ("Change request ÄB-2: declined", "stands unchanged", '"Changes"', "new change request"),
+    "en": ("Re: Change request ÄB-2 declined", "stands unchanged", '"Changes"', "new change request"),
     "sv": ("Ändringsbegäran ÄB-2 avböjd", "gäller därmed oförändrat", "”Ändringar”", "ny ändringsbeställning"),
     "da": ("Ændringsønske ÄB-2 afvist", "gælder derfor uændret", "»Ændringer«", "ny ændringsaftale"),
     "fi": ("Muutospyyntö ÄB-2 hylätty", "voimassa ennallaan", "”Muutokset”", "uuden muutostilauksen"),

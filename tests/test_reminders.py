@@ -97,7 +97,7 @@ def test_email_draft_parses_back() -> None:
     assert message["Subject"] == "Second payment reminder, invoice 2026-052"
     assert message["X-Unsent"] == "1"
     body = message.get_body(("plain",)).get_content()
-    assert "Dear Jerry Malone," in body and "2026-052" in body and "$3,360.00" in body
+    assert "Dear Jerry," in body and "2026-052" in body and "$3,360.00" in body
     [attachment] = list(message.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
     assert attachment.get_filename() == "JGS-2026-01-reminder-2026-052-friendly.pdf"

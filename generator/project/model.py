@@ -427,14 +427,25 @@ class Ids(Section):
 class Party(Section):
     name: Text
     contact: OptionalText | None = None
+    # The letter frame (templates/<lang>/_letter.md.j2, docs/project-file.md "Parties"):
+    given_name: OptionalText | None = Field(
+        None, description="The contact's first name, for the greeting (Dear Jerry, Hej Henrik)"
+    )
+    salutation: OptionalText | None = Field(
+        None,
+        description="The exact form of address after the greeting word, overriding the default: "
+        "Mr. Malone, Иван Петрович",
+    )
+    position: OptionalText | None = Field(
+        None,
+        description="The contact's position, printed with the name and where they sign: CEO, "
+        "Генеральный директор",
+    )
     email: EmailAddress | None = None
     phone: OptionalText | None = None
     address: OptionalText | None = None
     business_id: OptionalText | None = None
     ids: Ids | None = Field(None, description="Registration and tax numbers, each checked")
-    position: OptionalText | None = Field(
-        None, description="The contact's position, printed where they sign: Генеральный директор"
-    )
 
 
 class Provider(Party):

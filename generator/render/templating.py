@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from ..errors import TemplateError
 from ..suggest import did_you_mean
+from . import letterforms
 from .template_cache import template_cache
 
 LINE_BREAK = "\x0b"
@@ -129,6 +130,17 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         auto_reload=False,
     )
     env.globals.update(br=Markup(LINE_BREAK), address_block=_address_block)
+    env.globals.update(
+        letterhead=_letterhead,
+        inside_address=_inside_address,
+        given_name=letterforms.given_name,
+        letter_town=letterforms.letter_town,
+        russian_gender=letterforms.russian_gender,
+        russian_short_name=letterforms.russian_short_name,
+        russian_address_name=letterforms.russian_address_name,
+        russian_addressee=_russian_addressee,
+        outgoing_number=letterforms.outgoing_number,
+    )
     env.filters.update(
         date=_date_filter,
         money=_money_filter,
@@ -184,6 +196,36 @@ def _address_block(party: Any) -> Markup:
         value = getattr(party, name, None)
         if value:
             lines.append(escape_markdown(str(value)))
+    return Markup(LINE_BREAK.join(lines))
+
+
+def _letterhead(party: Any, business_id: bool = True) -> Markup:
+    """The sender's letterhead in two lines, so a reminder still fits one page: the name in bold
+    and the address, then phone, e-mail and (unless left out) the business id."""
+    first = f"**{escape_markdown(party.name)}**"
+    if party.address:
+        first += " · " + escape_markdown(", ".join(party.address.splitlines()))
+    reach = [party.phone, party.email, party.business_id if business_id else None]
+    second = " · ".join(escape_markdown(str(value)) for value in reach if value)
+    return Markup(first + (LINE_BREAK + second if second else ""))
+
+
+def _inside_address(party: Any, attention: str = "") -> Markup:
+    """The recipient as a letter addresses them: organisation, contact (after `attention`, as
+    Swedish "Att: "), address; never the e-mail address or phone."""
+    lines = [escape_markdown(party.name)]
+    if party.contact:
+        lines.append(escape_markdown(attention) + escape_markdown(party.contact))
+    if party.address:
+        lines.append(escape_markdown(party.address))
+    return Markup(LINE_BREAK.join(lines))
+
+
+def _russian_addressee(party: Any) -> Markup:
+    """The Russian addressee block: position, organisation and name in the dative, address."""
+    lines = [escape_markdown(line) for line in letterforms.russian_addressee(party)]
+    if party.address:
+        lines.append(escape_markdown(party.address))
     return Markup(LINE_BREAK.join(lines))
 
 
