@@ -108,6 +108,15 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class QrCode:
+    """A QR code of `payload` (such as an EPC payment or a link), with a caption under it:
+    vectors in the PDF, an image in the DOCX, the caption alone in text."""
+
+    payload: str
+    caption: str = ""
+
+
+@dataclass(frozen=True)
 class Keep:
     """Blocks that stay together on one page, such as a letter's closing and signature."""
 
@@ -134,6 +143,7 @@ Block = (
     | Signature
     | Keep
     | Chart
+    | QrCode
     | PageBreak
     | Rule
 )

@@ -34,6 +34,7 @@ from .docmodel import (
     ListItem,
     PageBreak,
     Paragraph,
+    QrCode,
     Quote,
     Rule,
     Run,
@@ -45,7 +46,7 @@ from .docmodel import (
 )
 from .templating import LINE_BREAK
 
-CONTAINERS = ("meta", "columns", "column", "signature", "party", "pagebreak", "keep", "chart")
+CONTAINERS = ("meta", "columns", "column", "signature", "party", "pagebreak", "keep", "chart", "qr")
 _META_KEYS = {"title", "footer", "page", "author", "subject", "language", "confidential"}
 
 
@@ -153,6 +154,8 @@ class _Reader:
                 found.append(_Container("meta", [], 0, self.meta_values()))
             elif kind == "container_chart_open":
                 found.append(self.chart(token))
+            elif kind == "container_qr_open":
+                found.append(self.qr())
             elif kind.startswith("container_") and kind.endswith("_open"):
                 name = kind[len("container_") : -len("_open")]
                 line = token.map[0] + 1 if token.map else 0
@@ -204,6 +207,29 @@ class _Reader:
                 else:
                     raise self.error(token, f"unknown chart line: {line!r}")
         return Chart(title, unit, tuple(bars))
+
+    def qr(self) -> QrCode:
+        # `payload: <hex>` and `caption: …`, read like meta. The payload is the UTF-8 of what the
+        # context built, in hex digits: nothing a value contains can reach the code but itself.
+        payload, caption = "", ""
+        while (token := self.next()).type != "container_qr_close":
+            if token.type != "inline":
+                continue
+            for line in token.content.split("\n"):
+                key, sep, value = line.partition(":")
+                text = value.strip()
+                if key.strip() == "payload" and sep:
+                    try:
+                        payload = bytes.fromhex(text).decode("utf-8")
+                    except ValueError:
+                        raise self.error(token, f"a qr payload is hex digits: {line!r}") from None
+                elif key.strip() == "caption" and sep:
+                    caption = plain_text(self.inline(_parser().parseInline(text)[0]))
+                else:
+                    raise self.error(token, f"unknown qr line: {line!r}")
+        if not payload:
+            raise TemplateError(f"{self.source}: a qr block without its payload")
+        return QrCode(payload, caption)
 
     def list_block(self, opening: Token) -> ListBlock:
         ordered = opening.type == "ordered_list_open"

@@ -106,6 +106,14 @@ class _Builder:
 
             paragraph = container.add_paragraph()
             paragraph.add_run().add_picture(io.BytesIO(png(block)), width=Mm(min(width_mm, 160)))
+        elif isinstance(block, dm.QrCode):
+            from .qr import SIZE_MM
+            from .qr import png as qr_png
+
+            paragraph = container.add_paragraph()
+            paragraph.add_run().add_picture(io.BytesIO(qr_png(block)), width=Mm(SIZE_MM))
+            if block.caption:
+                _inline(_paragraph(container, "Small"), (dm.Run(block.caption),))
         elif isinstance(block, dm.Keep):
             before = len(container.paragraphs)
             self.blocks(container, block.blocks, width_mm)

@@ -263,6 +263,13 @@ class _Builder:
 
             yield drawing(block, self.width)
             yield Spacer(1, 8)
+        elif isinstance(block, dm.QrCode):
+            from .qr import drawing as qr_drawing
+
+            yield qr_drawing(block)
+            if block.caption:
+                yield Paragraph(escape(block.caption), self.styles["small"])
+            yield Spacer(1, 4)
         elif isinstance(block, dm.Keep):
             yield KeepTogether(_flat(self.blocks(block.blocks)))
         elif isinstance(block, dm.PageBreak):
