@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES, docx_text, normalise, pdf_text
 from inwriting.cli import cli
+from inwriting.documents.payment import grouped
 
 HEADINGS = {
     "en": "How to pay",
@@ -57,22 +58,29 @@ def test_handoff_prints_the_methods_that_fit(tmp_path: Path, sample: str, langua
             assert value.replace(" ", "") in squashed, (file.name, value)
 
 
-def test_the_block_names_the_amount_and_the_pay_by_date(tmp_path: Path) -> None:
-    code, output, files = _render(
-        tmp_path, "nudge", str(SAMPLES / "tallbacken-bageri.yaml"), "--format", "md"
-    )
+def _first_reminder(tmp_path: Path, sample: str) -> str:
+    code, output, files = _render(tmp_path, "nudge", str(SAMPLES / sample), "--format", "md")
     assert code == 0, output
-    text = normalise(files[0].read_text())
-    assert "Vi ber er betala **8 061,37 kr** senast **1 december 2026**." in text
+    (reminder, *_) = [file for file in files if "-reminder-" in file.name]
+    return normalise(reminder.read_text())
+
+
+def test_the_pay_by_date_is_asked_once_and_the_block_says_where(tmp_path: Path) -> None:
+    text = _first_reminder(tmp_path, "tallbacken-bageri.yaml")
+    # The reminder asks for the total by its date once; the block gives where to pay it.
+    assert "det totala beloppet på **8 061,37 kr** senast den **1 december 2026**" in text
+    assert "Vi ber er betala **8 061,37 kr**" not in text
     assert "- OCR-nummer: **20260527**" in text
 
 
+def test_references_are_grouped_as_their_forms_print_them(tmp_path: Path) -> None:
+    text = _first_reminder(tmp_path, "revontuli-kaannos.yaml")
+    assert "- Viitenumero: **202 60529**" in text  # groups of five from the right
+    assert "FI21 1234 5600 0007 85, BIC: NDEAFIHH" in text
+
+
 def test_us_letters_say_how_to_pay_by_ach_link_and_check(tmp_path: Path) -> None:
-    code, output, files = _render(
-        tmp_path, "nudge", str(SAMPLES / "jerry-webshop.yaml"), "--format", "md"
-    )
-    assert code == 0, output
-    text = normalise(files[0].read_text())
+    text = _first_reminder(tmp_path, "jerry-webshop.yaml")
     assert "- ACH: routing number 110000000, account number 000123456789" in text
     assert "Make checks payable to **Brightline Web Studio LLC** and mail them to" in text
     assert "Please pay as stated on the invoice" not in text
@@ -93,3 +101,16 @@ def test_a_payment_request_without_any_method_is_refused(tmp_path: Path) -> None
     assert "routing and account (ACH), check_payee or payment_link" in result.output
     assert "Traceback" not in result.output
     assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("reference", "scheme", "printed"),
+    [
+        ("20260529", "viite", "202 60529"),
+        ("1234561", "viite", "12 34561"),
+        ("RF18539007547034", "rf", "RF18 5390 0754 7034"),  # ISO 11649's worked example
+        ("20260527", "ocr", "20260527"),
+    ],
+)
+def test_grouped(reference: str, scheme: str, printed: str) -> None:
+    assert grouped(reference, scheme) == printed

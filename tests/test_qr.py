@@ -17,7 +17,9 @@ from inwriting.cli import cli
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm")
 
 
-def _write(tmp_path: Path, sample: str, command: str = "nudge") -> list[Path]:
+def _write(
+    tmp_path: Path, sample: str, command: str = "nudge", formats: str = "pdf,docx"
+) -> list[Path]:
     out = tmp_path / "out"
     result = CliRunner().invoke(
         cli,
@@ -29,7 +31,7 @@ def _write(tmp_path: Path, sample: str, command: str = "nudge") -> list[Path]:
             "--out",
             str(out),
             "--format",
-            "pdf,docx",
+            formats,
         ],
     )
     assert result.exit_code == 0, result.output
@@ -90,3 +92,28 @@ def test_a_payment_link_is_a_qr_code_on_a_dollar_letter(tmp_path: Path) -> None:
 def test_letters_in_other_currencies_have_no_epc_code(tmp_path: Path) -> None:
     pdf = next(p for p in _write(tmp_path, "tallbacken-bageri.yaml") if p.suffix == ".pdf")
     assert _decoded(pdf, tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("sample", "line"),
+    [
+        (
+            "revontuli-kaannos.yaml",
+            "PDF-kirjeessä on QR-koodi, jonka voitte lukea pankkisovelluksella.",
+        ),
+        ("jerry-webshop.yaml", "The PDF letter has the payment link as a QR code."),
+    ],
+)
+def test_markdown_and_e_mail_say_where_the_code_is(tmp_path: Path, sample: str, line: str) -> None:
+    import email
+
+    files = _write(tmp_path, sample, formats="md,eml")
+    for markdown in (f for f in files if f.suffix == ".md" and "reminder" in f.name):
+        assert line in markdown.read_text(), markdown.name
+        assert "Scan" not in markdown.read_text() and "Lue koodi" not in markdown.read_text()
+    drafts = [f for f in files if f.suffix == ".eml" and "reminder" in f.name]
+    assert drafts
+    for draft in drafts:
+        message = email.message_from_bytes(draft.read_bytes())
+        body = next(p for p in message.walk() if p.get_content_type() == "text/plain")
+        assert line in str(body.get_payload(decode=True), "utf-8"), draft.name

@@ -176,7 +176,25 @@ def _to_pay(
     epc = None
     if currency == "EUR" and iban is not None and Decimal("0.01") <= amount <= _EPC_MAX:
         epc = _hex(epc_payload(project, invoice, amount, text, scheme))
-    return ToPay(invoice.number, amount, text, scheme, fik_line, epc)
+    shown = grouped(text, scheme) if text is not None else None
+    return ToPay(invoice.number, amount, shown, scheme, fik_line, epc)
+
+
+def grouped(reference: str, scheme: str | None) -> str:
+    """A reference the way a bank's form prints it: a viitenumero in groups of five from the
+    right (Finance Finland's guide to the reference number), an RF reference in groups of four
+    from the left (ISO 11649, paper form); an OCR number and others unbroken, as the client
+    types them."""
+    compact = digits_of(reference).upper()
+    if scheme == "viite":
+        head = len(compact) % 5
+        parts = ([compact[:head]] if head else []) + [
+            compact[i : i + 5] for i in range(head, len(compact), 5)
+        ]
+        return " ".join(parts)
+    if scheme == "rf":
+        return " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))
+    return reference
 
 
 def epc_payload(

@@ -110,10 +110,12 @@ class Chart:
 @dataclass(frozen=True)
 class QrCode:
     """A QR code of `payload` (such as an EPC payment or a link), with a caption under it:
-    vectors in the PDF, an image in the DOCX, the caption alone in text."""
+    vectors in the PDF, an image in the DOCX; Markdown and e-mail print `text` instead (where
+    the code is to be found), never the caption that asks to scan it."""
 
     payload: str
     caption: str = ""
+    text: str = ""
 
 
 @dataclass(frozen=True)

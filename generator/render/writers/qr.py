@@ -1,14 +1,16 @@
-"""QR codes from segno's matrix: reportlab vectors for the PDF, a PNG for the DOCX."""
+"""QR codes from segno's matrix: one filled path on the PDF canvas, a PNG for the DOCX."""
 
 from __future__ import annotations
 
 import io
 from typing import Any
 
+from reportlab.platypus import Flowable
+
 from .. import docmodel as dm
 
 QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
-SIZE_MM = 32.0  # the whole square with its quiet zone: the code itself stays above 2.5 cm
+SIZE_MM = 25.0  # the whole square with its quiet zone: phones read a payment code from 2.5 cm
 _MM = 72 / 25.4
 
 
@@ -19,15 +21,10 @@ def _code(block: dm.QrCode) -> Any:
     return segno.make(block.payload, error="m", encoding="utf-8", micro=False, boost_error=False)
 
 
-def drawing(block: dm.QrCode, size_mm: float = SIZE_MM) -> Any:
-    """The code as a reportlab Drawing of filled rectangles, one per run of dark modules."""
-    from reportlab.graphics.shapes import Drawing, Rect
-    from reportlab.lib.colors import black
-
+def dark_runs(block: dm.QrCode) -> tuple[int, list[tuple[int, int, int]]]:
+    """The matrix's side in modules (quiet zone included) and its dark runs, (row, start, end)."""
     rows = [bytes(row) for row in _code(block).matrix_iter(border=QUIET_ZONE)]
-    size = size_mm * _MM
-    module = size / len(rows)
-    canvas = Drawing(size, size)
+    runs = []
     for y, row in enumerate(rows):
         x = 0
         while x < len(row):
@@ -37,19 +34,33 @@ def drawing(block: dm.QrCode, size_mm: float = SIZE_MM) -> Any:
             start = x
             while x < len(row) and row[x]:
                 x += 1
-            top = size - (y + 1) * module
-            canvas.add(
-                Rect(
-                    start * module,
-                    top,
-                    (x - start) * module,
-                    module,
-                    fillColor=black,
-                    strokeColor=None,
-                    strokeWidth=0,
-                )
-            )
-    return canvas
+            runs.append((y, start, x))
+    return len(rows), runs
+
+
+class QrFlowable(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
+    """The code drawn straight on the canvas as one path of rectangles: no text, so no font
+    (a reportlab Drawing would set an unembedded Helvetica for its labels)."""
+
+    def __init__(self, block: dm.QrCode, size_mm: float = SIZE_MM) -> None:
+        super().__init__()
+        self.side, self.runs = dark_runs(block)
+        self.size = size_mm * _MM
+        self.width = self.height = self.size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        canvas = self.canv
+        module = self.size / self.side
+        path = canvas.beginPath()
+        for y, start, end in self.runs:
+            path.rect(start * module, self.size - (y + 1) * module, (end - start) * module, module)
+        canvas.saveState()
+        canvas.setFillGray(0)
+        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.restoreState()
 
 
 def png(block: dm.QrCode, scale: int = 10) -> bytes:
