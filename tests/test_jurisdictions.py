@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from inwriting.cli import cli
+from inwriting.errors import InputError
 from inwriting.law.charges import charges_for
 from inwriting.law.interest import jurisdictions, law_for, rate_table, rate_tables
 from inwriting.law.ledger import invoice_state
@@ -131,6 +132,17 @@ def test_eu_named_explicitly_is_the_directive_minimum(tmp_path: Path) -> None:
         "    - {after: 10, tone: firm}",
     )
     text += "invoices:\n  - number: '7'\n    issued: 2026-01-02\n    amount: 1000.00\n"
+    unpayable = load_project(write(tmp_path, text))
+    with pytest.raises(InputError, match="says nowhere how to pay"):
+        render_document(
+            unpayable, "reminder-firm", formats=["md"], as_of=PAID_ON, params={"invoice": "7"}
+        )
+    # Finance Finland's documented test account: a letter asking for money says where it goes.
+    text = text.replace(
+        "  contact: Aino Test\n",
+        "  contact: Aino Test\n  bank:\n    iban: FI2112345600000785\n    bic: NDEAFIHH\n",
+        1,
+    )
     loaded = load_project(write(tmp_path, text))
     out = render_document(
         loaded, "reminder-firm", formats=["md"], as_of=PAID_ON, params={"invoice": "7"}

@@ -119,10 +119,8 @@ def _reminder(tone: Tone) -> Callable[..., Context]:
     def context(project: Project, as_of: dt.date, *, invoice: str) -> Context:
         from .reminders import reminder_context  # Babel and the ledger only when needed
 
-        return {
-            **common_context(project, as_of),
-            **reminder_context(project, as_of, tone=tone, invoice=invoice),
-        }
+        context = reminder_context(project, as_of, tone=tone, invoice=invoice)
+        return {**common_context(project, as_of), **context, **_pay(project, as_of, context)}
 
     return context
 
@@ -130,7 +128,15 @@ def _reminder(tone: Tone) -> Callable[..., Context]:
 def dispute_reply_context(project: Project, as_of: dt.date, *, invoice: str) -> Context:
     from .reminders import dispute_reply_context as context
 
-    return {**common_context(project, as_of), **context(project, as_of, invoice=invoice)}
+    facts = context(project, as_of, invoice=invoice)
+    return {**common_context(project, as_of), **facts, **_pay(project, as_of, facts)}
+
+
+def _pay(project: Project, as_of: dt.date, context: Context) -> Context:
+    """`pay`: the "How to pay" block's facts (documents/payment.py)."""
+    from .payment import payment_context
+
+    return payment_context(project, as_of, context)
 
 
 def waiting_context(project: Project, as_of: dt.date) -> Context:
@@ -166,15 +172,18 @@ def termination_context(project: Project, as_of: dt.date, *, with_record: bool =
         "notice_days": notice_days if mode == "notice" and ending.effective_on is None else None,
         "overdue": overdue,
         "late_questions": late,
+        **_pay(project, as_of, base),
     }
 
 
 def handoff_context(project: Project, as_of: dt.date) -> Context:
     from .parting import handoff_context as context
 
+    facts = context(project, as_of)
     return {
         **common_context(project, as_of),
-        **context(project, as_of),
+        **facts,
+        **_pay(project, as_of, facts),
         "achievements": project.achievements,
         "deliverables": project.deliverables,
     }

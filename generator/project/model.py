@@ -495,6 +495,16 @@ class Terms(Section):
     vat: Vat | None = Field(
         None, description="VAT rate in percent the prices exclude, or not_registered"
     )
+    reverse_charge: bool = Field(
+        False,
+        description="EU cross-border B2B: the client accounts for the VAT (Article 196, "
+        "Directive 2006/112/EC); letters print both VAT numbers",
+    )
+    vat_ground: OptionalText | None = Field(
+        None,
+        description="Why no VAT is charged, printed with not_registered, e.g. "
+        "«в связи с применением УСН, п. 2 ст. 346.11 НК РФ»",
+    )
 
 
 class ScopeItem(Section):

@@ -93,6 +93,7 @@ def project_rules(project: Project) -> Iterator[Finding]:
     yield from _money(project)
     yield from _bank_numbers(project)
     yield from _references(project)
+    yield from _vat(project)
 
 
 def _codes(project: Project) -> Iterator[Finding]:
@@ -375,6 +376,23 @@ def _bank_numbers(project: Project) -> Iterator[Finding]:
     reason = problem(account_kind, bank.account) if bank.account and account_kind else None
     if reason is not None:
         yield Finding((*base, "account"), reason)
+
+
+def _vat(project: Project) -> Iterator[Finding]:
+    """Reverse charge prints both parties' VAT numbers (Directive 2006/112/EC art. 226(3)
+    and (4)): without them the invoice line would not be one."""
+    if not project.terms.reverse_charge:
+        return
+    missing = [
+        f"{party}.ids.vat"
+        for party, ids in (("provider", project.provider.ids), ("client", project.client.ids))
+        if ids is None or not ids.vat
+    ]
+    if missing:
+        yield Finding(
+            ("terms", "reverse_charge"),
+            f"reverse charge needs both VAT numbers: add {' and '.join(missing)}",
+        )
 
 
 def _references(project: Project) -> Iterator[Finding]:

@@ -108,6 +108,17 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class QrCode:
+    """A QR code of `payload` (such as an EPC payment or a link), with a caption under it:
+    vectors in the PDF, an image in the DOCX; Markdown and e-mail print `text` instead (where
+    the code is to be found), never the caption that asks to scan it."""
+
+    payload: str
+    caption: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Keep:
     """Blocks that stay together on one page, such as a letter's closing and signature."""
 
@@ -134,6 +145,7 @@ Block = (
     | Signature
     | Keep
     | Chart
+    | QrCode
     | PageBreak
     | Rule
 )

@@ -10,7 +10,7 @@ template error, never silently dropped.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -34,6 +34,7 @@ from .docmodel import (
     ListItem,
     PageBreak,
     Paragraph,
+    QrCode,
     Quote,
     Rule,
     Run,
@@ -45,7 +46,7 @@ from .docmodel import (
 )
 from .templating import LINE_BREAK
 
-CONTAINERS = ("meta", "columns", "column", "signature", "party", "pagebreak", "keep", "chart")
+CONTAINERS = ("meta", "columns", "column", "signature", "party", "pagebreak", "keep", "chart", "qr")
 _META_KEYS = {"title", "footer", "page", "author", "subject", "language", "confidential"}
 
 
@@ -153,6 +154,8 @@ class _Reader:
                 found.append(_Container("meta", [], 0, self.meta_values()))
             elif kind == "container_chart_open":
                 found.append(self.chart(token))
+            elif kind == "container_qr_open":
+                found.append(self.qr())
             elif kind.startswith("container_") and kind.endswith("_open"):
                 name = kind[len("container_") : -len("_open")]
                 line = token.map[0] + 1 if token.map else 0
@@ -181,29 +184,56 @@ class _Reader:
                 parsed = _parser().parseInline(value.strip())
                 values[key] = plain_text(self.inline(parsed[0])).replace("\n", " ")
 
-    def chart(self, opening: Token) -> Chart:
-        # `title: …`, `unit: …` and one `bar: label = number` a line, read line by line like
-        # meta; a label is data (escaped), the number comes from the template's context.
-        title, unit, bars = "", "", []
-        while (token := self.next()).type != "container_chart_close":
+    def keyed_lines(self, name: str) -> Iterator[tuple[Token, str, str, str]]:
+        """(token, line, key, value) for each `key: value` line up to the container's end, read
+        line by line like meta; a line without a colon has the key "" (the caller refuses it)."""
+        while (token := self.next()).type != f"container_{name}_close":
             if token.type != "inline":
                 continue
             for line in token.content.split("\n"):
                 key, sep, value = line.partition(":")
-                text = value.strip()
-                if key.strip() == "bar" and sep:
-                    label, equals, number = text.rpartition("=")
-                    if not equals:
-                        raise self.error(token, f"a chart bar is `bar: label = number`: {line!r}")
-                    parsed = _parser().parseInline(label.strip())
-                    bars.append((plain_text(self.inline(parsed[0])), float(number.strip())))
-                elif key.strip() in ("title", "unit") and sep:
-                    parsed = _parser().parseInline(text)
-                    shown = plain_text(self.inline(parsed[0]))
-                    title, unit = (shown, unit) if key.strip() == "title" else (title, shown)
-                else:
-                    raise self.error(token, f"unknown chart line: {line!r}")
+                yield token, line, key.strip() if sep else "", value.strip()
+
+    def shown(self, text: str) -> str:
+        """A line's value as plain text: Markdown escapes undone, data never markup."""
+        return plain_text(self.inline(_parser().parseInline(text)[0]))
+
+    def chart(self, opening: Token) -> Chart:
+        # `title: …`, `unit: …` and one `bar: label = number` a line; a label is data
+        # (escaped), the number comes from the template's context.
+        title, unit, bars = "", "", []
+        for token, line, key, text in self.keyed_lines("chart"):
+            if key == "bar":
+                label, equals, number = text.rpartition("=")
+                if not equals:
+                    raise self.error(token, f"a chart bar is `bar: label = number`: {line!r}")
+                bars.append((self.shown(label.strip()), float(number.strip())))
+            elif key == "title":
+                title = self.shown(text)
+            elif key == "unit":
+                unit = self.shown(text)
+            else:
+                raise self.error(token, f"unknown chart line: {line!r}")
         return Chart(title, unit, tuple(bars))
+
+    def qr(self) -> QrCode:
+        # `payload: <hex>`, `caption: …` and `text: …` (what Markdown and e-mail say instead).
+        # The payload is the UTF-8 of what the context built, in hex digits: nothing a value
+        # contains can reach the code but itself.
+        payload, shown = "", {"caption": "", "text": ""}
+        for token, line, key, text in self.keyed_lines("qr"):
+            if key == "payload":
+                try:
+                    payload = bytes.fromhex(text).decode("utf-8")
+                except ValueError:
+                    raise self.error(token, f"a qr payload is hex digits: {line!r}") from None
+            elif key in shown:
+                shown[key] = self.shown(text)
+            else:
+                raise self.error(token, f"unknown qr line: {line!r}")
+        if not payload:
+            raise TemplateError(f"{self.source}: a qr block without its payload")
+        return QrCode(payload, shown["caption"], shown["text"])
 
     def list_block(self, opening: Token) -> ListBlock:
         ordered = opening.type == "ordered_list_open"

@@ -22,7 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from .. import docmodel as dm
 from . import WriterOptions
-from .layout import column_widths
+from .layout import column_shares, column_widths
 
 FONT = "Arial"
 SYMBOL_FONT = "Segoe UI Symbol"  # has ☐ ☑; Word and LibreOffice substitute where it is missing
@@ -106,6 +106,14 @@ class _Builder:
 
             paragraph = container.add_paragraph()
             paragraph.add_run().add_picture(io.BytesIO(png(block)), width=Mm(min(width_mm, 160)))
+        elif isinstance(block, dm.QrCode):
+            from .qr import SIZE_MM
+            from .qr import png as qr_png
+
+            paragraph = container.add_paragraph()
+            paragraph.add_run().add_picture(io.BytesIO(qr_png(block)), width=Mm(SIZE_MM))
+            if block.caption:
+                _inline(_paragraph(container, "Small"), (dm.Run(block.caption),))
         elif isinstance(block, dm.Keep):
             before = len(container.paragraphs)
             self.blocks(container, block.blocks, width_mm)
@@ -171,9 +179,9 @@ class _Builder:
         self, container: Any, columns: list[list[dm.Block]], width_mm: float
     ) -> list[_Cell]:
         gap = 8.0
-        width = (width_mm - gap * (len(columns) - 1)) / len(columns)
+        shares = column_shares(dm.Columns(tuple(tuple(c) for c in columns)), width_mm, gap)
         widths: list[float] = []
-        for index in range(len(columns)):
+        for index, width in enumerate(shares):
             widths += [gap, width] if index else [width]
         table = _add_table(container, 1, len(widths), width_mm)
         table.autofit = False
@@ -182,7 +190,7 @@ class _Builder:
         filled = []
         for index, blocks in enumerate(columns):
             cell = cells[index * 2]
-            self.blocks(cell, blocks, width)
+            self.blocks(cell, blocks, shares[index])
             _tidy_cell(cell)
             filled.append(cell)
         for cell, cell_width in zip(cells, widths, strict=True):

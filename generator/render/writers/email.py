@@ -160,6 +160,8 @@ def _block(block: dm.Block) -> str:
     if isinstance(block, dm.Chart):
         lines = [f"  {label}: {value:g} {block.unit}" for label, value in block.bars]
         return "\n".join([block.title, *lines])
+    if isinstance(block, dm.QrCode):
+        return block.text
     if isinstance(block, dm.Keep):
         return "\n\n".join(_blocks(block.blocks))
     if isinstance(block, dm.Quote):

@@ -1,11 +1,11 @@
-"""Layout arithmetic the writers share: how wide each table column should be."""
+"""Layout arithmetic the writers share: how wide each table column and side-by-side column is."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
 
-from ..docmodel import Cell, Checkbox, Run, Table, plain_text
+from ..docmodel import Cell, Checkbox, Columns, QrCode, Run, Table, plain_text
 
 Measure = Callable[[str, bool], float]
 """Width of a text in points, given whether it is bold."""
@@ -15,6 +15,22 @@ MAX_MIN_SHARE = 0.3
 
 NO_WRAP_WIDTH = 110.0
 """Cells narrower than this (dates, amounts, ids) are kept on one line when there is room."""
+
+QR_COLUMN_MM = 40.0
+"""A column of QR codes: the code (writers/qr.py) with its caption in two short lines."""
+
+
+def column_shares(block: Columns, available: float, gap: float) -> list[float]:
+    """Side-by-side columns' widths, in the unit of `available` and `gap` (millimetres): a
+    column holding only QR codes takes what the code needs and the others share the rest, so
+    an IBAN beside a code stays on one line."""
+    narrow = [bool(c) and all(isinstance(b, QrCode) for b in c) for c in block.columns]
+    rest = available - gap * (len(block.columns) - 1) - QR_COLUMN_MM * sum(narrow)
+    wide = len(narrow) - sum(narrow)
+    if not wide or rest <= 0:
+        share = (available - gap * (len(block.columns) - 1)) / len(block.columns)
+        return [share] * len(block.columns)
+    return [QR_COLUMN_MM if is_narrow else rest / wide for is_narrow in narrow]
 
 
 def column_widths(table: Table, available: float, measure: Measure, padding: float) -> list[float]:

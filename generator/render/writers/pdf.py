@@ -40,7 +40,7 @@ from .. import docmodel as dm
 from ..glyphs import first_refused
 from . import WriterOptions
 from .fonts import FONT, register_fonts
-from .layout import column_widths
+from .layout import column_shares, column_widths
 from .pdf_forms import FieldNames, FormLine, TickBox
 from .urls import split_pairs
 
@@ -263,6 +263,13 @@ class _Builder:
 
             yield drawing(block, self.width)
             yield Spacer(1, 8)
+        elif isinstance(block, dm.QrCode):
+            from .qr import QrFlowable
+
+            yield QrFlowable(block)
+            if block.caption:
+                yield Paragraph(escape(block.caption), self.styles["small"])
+            yield Spacer(1, 4)
         elif isinstance(block, dm.Keep):
             yield KeepTogether(_flat(self.blocks(block.blocks)))
         elif isinstance(block, dm.PageBreak):
@@ -338,17 +345,22 @@ class _Builder:
         return Paragraph(markup(cell.content), _aligned(style, alignment))
 
     def columns(self, block: dm.Columns) -> Flowable:
-        count = len(block.columns)
         gap = 8 * mm
-        width = (self.width - gap * (count - 1)) / count
         cells: list[Any] = []
         widths: list[float] = []
-        for index, column in enumerate(block.columns):
+        for index, (column, width) in enumerate(
+            zip(block.columns, column_shares(block, self.width / mm, gap / mm), strict=True)
+        ):
             if index:
                 cells.append("")
                 widths.append(gap)
-            cells.append(list(self.sub(width).blocks(column)))
-            widths.append(width)
+            # A heading in a cell (the "How to pay" block beside its QR code) stays with its
+            # cell anyway, and reportlab cannot keep flowables together inside one.
+            flowables = _flat(self.sub(width * mm).blocks(column))
+            for flowable in flowables:
+                flowable.keepWithNext = False
+            cells.append(flowables)
+            widths.append(width * mm)
         table = Table([cells], colWidths=widths, hAlign="LEFT", splitInRow=1)
         table.setStyle(
             _table_style(

@@ -76,6 +76,8 @@ def _block(block: dm.Block) -> str:
     if isinstance(block, dm.Chart):
         bars = "\n".join(f"| {_escape(label)} | {value:g} |" for label, value in block.bars)
         return f"**{_escape(block.title)}**\n\n| | {_escape(block.unit)} |\n|---|---:|\n{bars}"
+    if isinstance(block, dm.QrCode):
+        return _escape(block.text)
     if isinstance(block, dm.Keep):
         return "\n\n".join(_blocks(block.blocks))
     if isinstance(block, dm.Quote):

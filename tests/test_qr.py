@@ -1,0 +1,119 @@
+"""QR codes: the EPC payment code and the pay-link code, decoded from the rendered PDF page with
+zxing-cpp and compared field by field; the DOCX carries the code as an image part."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLES
+from inwriting.cli import cli
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm")
+
+
+def _write(
+    tmp_path: Path, sample: str, command: str = "nudge", formats: str = "pdf,docx"
+) -> list[Path]:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli,
+        [
+            command,
+            str(SAMPLES / sample),
+            "--as-of",
+            "2026-11-22",
+            "--out",
+            str(out),
+            "--format",
+            formats,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    return sorted(out.iterdir())
+
+
+def _decoded(pdf: Path, tmp_path: Path) -> list[str]:
+    import zxingcpp
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "page")], check=True)
+    found: list[str] = []
+    for page in sorted(tmp_path.glob("page*.png")):
+        found += [code.text for code in zxingcpp.read_barcodes(Image.open(page))]
+    return found
+
+
+def test_the_finnish_reminder_carries_an_epc_code_with_every_field(tmp_path: Path) -> None:
+    pdf = next(
+        p for p in _write(tmp_path, "revontuli-kaannos.yaml") if p.name.endswith("stop-work.pdf")
+    )
+    (payload,) = _decoded(pdf, tmp_path)
+    fields = payload.split("\n")
+    assert fields[:4] == ["BCD", "002", "1", "SCT"]  # service tag, version, UTF-8, SEPA transfer
+    assert fields[4] == "NDEAFIHH"  # BIC
+    assert fields[5] == "Revontuli Käännös Oy"  # beneficiary, UTF-8 intact
+    assert fields[6] == "FI2112345600000785"  # IBAN without spaces
+    assert fields[7] == "EUR959.93"  # the total the letter asks for
+    assert fields[8] == ""  # purpose: none
+    # The viitenumero 20260529 in its international form (ISO 11649), structured.
+    assert fields[9] == "RF3420260529"
+    assert len(fields) == 10  # nothing after the last element given
+
+
+def test_the_docx_holds_the_qr_image(tmp_path: Path) -> None:
+    docx = next(
+        p for p in _write(tmp_path, "revontuli-kaannos.yaml") if p.name.endswith("stop-work.docx")
+    )
+    with zipfile.ZipFile(io.BytesIO(docx.read_bytes())) as package:
+        images = [name for name in package.namelist() if name.startswith("word/media/")]
+        assert images
+        import zxingcpp
+        from PIL import Image
+
+        decoded = [
+            code.text
+            for name in images
+            for code in zxingcpp.read_barcodes(Image.open(io.BytesIO(package.read(name))))
+        ]
+    assert any(text.startswith("BCD\n002\n1\nSCT\nNDEAFIHH\n") for text in decoded)
+
+
+def test_a_payment_link_is_a_qr_code_on_a_dollar_letter(tmp_path: Path) -> None:
+    pdf = next(p for p in _write(tmp_path, "jerry-webshop.yaml") if p.suffix == ".pdf")
+    assert _decoded(pdf, tmp_path) == ["https://pay.brightline.example/JGS-2026-01"]
+
+
+def test_letters_in_other_currencies_have_no_epc_code(tmp_path: Path) -> None:
+    pdf = next(p for p in _write(tmp_path, "tallbacken-bageri.yaml") if p.suffix == ".pdf")
+    assert _decoded(pdf, tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("sample", "line"),
+    [
+        (
+            "revontuli-kaannos.yaml",
+            "PDF-kirjeessä on QR-koodi, jonka voitte lukea pankkisovelluksella.",
+        ),
+        ("jerry-webshop.yaml", "The PDF letter has the payment link as a QR code."),
+    ],
+)
+def test_markdown_and_e_mail_say_where_the_code_is(tmp_path: Path, sample: str, line: str) -> None:
+    import email
+
+    files = _write(tmp_path, sample, formats="md,eml")
+    for markdown in (f for f in files if f.suffix == ".md" and "reminder" in f.name):
+        assert line in markdown.read_text(), markdown.name
+        assert "Scan" not in markdown.read_text() and "Lue koodi" not in markdown.read_text()
+    drafts = [f for f in files if f.suffix == ".eml" and "reminder" in f.name]
+    assert drafts
+    for draft in drafts:
+        message = email.message_from_bytes(draft.read_bytes())
+        body = next(p for p in message.walk() if p.get_content_type() == "text/plain")
+        assert line in str(body.get_payload(decode=True), "utf-8"), draft.name
