@@ -21,6 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "samples.json"
 AS_OF = "2026-11-22"
+# Every sample decides its termination on AS_OF, which makes a new waiting notice or change order
+# moot (both are refused then): those are the letters of the Friday before.
+BEFORE_TERMINATION = "2026-11-20"
 TONES = ("friendly", "firm", "stop_work", "final")
 # The writers' bytes depend on these libraries too; the golden PDF and DOCX bytes are compared
 # only under the versions they were made with (Markdown, ours alone, always).
@@ -32,7 +35,7 @@ def sample_commands(sample: Path) -> Iterator[list[str]]:
     data = yaml.safe_load(sample.read_text(encoding="utf-8"))
     yield ["scope", str(sample), "--format", "pdf,docx,md"]
     yield ["scope", str(sample), "--current", "--format", "md"]
-    yield ["waiting", str(sample)]
+    yield ["waiting", str(sample), "--as-of", BEFORE_TERMINATION]
     yield ["terminate", str(sample)]
     yield ["terminate", str(sample), "--with-record", "--format", "md"]
     yield ["handoff", str(sample)]
@@ -40,7 +43,7 @@ def sample_commands(sample: Path) -> Iterator[list[str]]:
     for tone in TONES:
         yield ["nudge", str(sample), "--tone", tone]
     for change in data.get("changes") or []:  # a rejected one gets the letter declining it
-        yield ["change-order", str(sample), str(change["id"])]
+        yield ["change-order", str(sample), str(change["id"]), "--as-of", BEFORE_TERMINATION]
 
 
 def render_all(out_dir: Path, as_of: str = AS_OF) -> list[str]:
@@ -54,10 +57,13 @@ def render_all(out_dir: Path, as_of: str = AS_OF) -> list[str]:
     for sample in sorted(SAMPLES.glob("*.yaml")):
         target = out_dir / sample.stem
         for command in sample_commands(sample):
-            args = [*command, "--out", str(target), "--as-of", as_of, "--force"]
+            dated = command if "--as-of" in command else [*command, "--as-of", as_of]
+            args = [*dated, "--out", str(target), "--force"]
             result = runner.invoke(cli, args)
-            if command[0] == "nudge" and result.exit_code == 2 and "refused" in result.output:
-                continue  # a rung below one already sent: refused, nothing written (meant)
+            if result.exit_code == 2 and "refused" in result.output:
+                # A rung below one already sent, or a waiting notice or change order after the
+                # decided termination: refused, nothing written (meant).
+                continue
             if result.exit_code != 0:
                 failures.append(f"inwriting {' '.join(args)}: {result.output.strip()}")
     return failures
@@ -82,6 +88,9 @@ def main() -> int:
     parser.add_argument("--as-of", default=AS_OF)
     parser.add_argument("--update-golden", action="store_true")
     args = parser.parse_args()
+    if args.update_golden and args.out_dir.exists() and any(args.out_dir.iterdir()):
+        # Files left from an earlier run would be fingerprinted as if rendered now.
+        parser.error(f"{args.out_dir} is not empty: --update-golden needs a new folder")
     failures = render_all(args.out_dir, args.as_of)
     for failure in failures:
         print(failure, file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -160,8 +161,11 @@ def test_change_order_document() -> None:
     from inwriting.project.project_file import load_project
     from inwriting.render.pipeline import render_document
 
+    # As before the termination decided on the day (after it, CR-1 is refused).
+    loaded = load_project(SAMPLES / "jerry-webshop.yaml")
+    before = loaded.project.model_copy(update={"termination": None})
     out = render_document(
-        load_project(SAMPLES / "jerry-webshop.yaml"),
+        dataclasses.replace(loaded, project=before),
         "change-order",
         formats=["pdf"],
         as_of=AS_OF,

@@ -17,6 +17,7 @@ from conftest import SAMPLES, normalise, pdf_text
 from inwriting.cli import cli
 from inwriting.documents.disputes import open_disputes
 from inwriting.documents.state import project_state
+from inwriting.errors import InputError
 from inwriting.law.charges import charges_for
 from inwriting.locales import document_locale
 from inwriting.project.project_file import LoadedProject, load_project
@@ -98,12 +99,17 @@ def test_the_end_date_agrees_across_documents(loaded: LoadedProject, language: s
     assert state.end == state.termination_end
     assert end in text_of(loaded, "termination", language)
     assert end in text_of(loaded, "handoff", language)
+    # A waiting notice or an open change order would set dates after that day: refused.
     if state.client_delay_days:
-        assert end in text_of(loaded, "waiting", language)
+        with pytest.raises(InputError, match="refused"):
+            text_of(loaded, "waiting", language)
     for change in state.open_changes:
         if change.new_end is not None:
-            text = text_of(loaded, "change-order", language, change=change.id)
-            assert end in text, change.id  # "instead of" the end as it stands today
+            if change.new_end > state.end:
+                with pytest.raises(InputError, match="refused"):
+                    text_of(loaded, "change-order", language, change=change.id)
+            else:  # "instead of" the end as it stands today
+                assert end in text_of(loaded, "change-order", language, change=change.id)
 
 
 def test_the_pdf_says_what_the_markdown_says() -> None:
@@ -133,8 +139,9 @@ def test_status_json_prints_the_state(tmp_path: Path) -> None:
     # 22 November: the signed checklist printed no notice clause, so the termination decided
     # that day is for the client's breach, with effect at once.
     assert data["agreed_end"] == "2026-11-30" and data["client_delay_days"] == 17
-    assert data["delivery_end"] == "2026-12-17" and data["termination_end"] == "2026-11-22"
-    assert data["end"] == "2026-11-22"
+    # Decided on Sunday 22 November, the termination takes effect on Monday 23 November.
+    assert data["delivery_end"] == "2026-12-17" and data["termination_end"] == "2026-11-23"
+    assert data["end"] == "2026-11-23"
     assert [(i["id"], i["status"]) for i in data["items"]] == [
         ("A", "done"),
         ("B", "done"),
@@ -145,7 +152,7 @@ def test_status_json_prints_the_state(tmp_path: Path) -> None:
         cli, ["status", str(SAMPLES / "jerry-webshop.yaml"), "--as-of", "2026-11-22"]
     )
     assert plain.exit_code == 0 and "owed: 4644.51 USD" in plain.output
-    assert "end: 2026-11-22" in plain.output
+    assert "end: 2026-11-23" in plain.output
 
 
 def test_status_on_an_earlier_date_counts_only_what_was_then() -> None:
@@ -182,4 +189,7 @@ def test_a_change_order_whose_dates_have_passed_is_refused(tmp_path: Path) -> No
     assert "CR-1 sets dates already past on 2026-12-01" in result.output
     assert "D due 2026-11-29" in result.output and "nothing was written" in result.output
     assert "Traceback" not in result.output and not out.exists()
-    assert CliRunner().invoke(cli, [*args, "--as-of", "2026-11-22"]).exit_code == 0
+    # On 22 November the dates are ahead, but the termination decided that day ends the
+    # agreement on 23 November, before them: refused too, and still nothing written.
+    later = CliRunner().invoke(cli, [*args, "--as-of", "2026-11-22"])
+    assert later.exit_code == 2 and "refused" in later.output and not out.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -186,25 +187,26 @@ def test_render_says_per_document_written_replaced_or_unchanged(tmp_path: Path) 
     out = tmp_path / "out"
     args = ["due", str(JERRY), "--render", "--out", str(out), "--format", "md", "--jobs", "1"]
     reminder = out / "JGS-2026-01-reminder-2026-044-stop-work.md"
-    waiting = out / "JGS-2026-01-waiting.md"
     code, output = run(*args, "--as-of", AS_OF)
     assert code == 0, output
-    assert f"  written  {reminder}" in output and f"  written  {waiting}" in output
+    assert f"  written  {reminder}" in output
     assert f"  skipped  {JERRY} (change request CR-1 not yet signed): no letter for this" in output
-    assert f"rendered 2 of 2 documents into {out}: 2 written, 0 replaced, 0 unchanged" in output
+    # The termination decided that day ends the agreement first: no waiting notice.
+    assert "(waiting notice: 2 answers late): the decided termination ends" in output
+    assert f"rendered 1 of 1 document into {out}: 1 written, 0 replaced, 0 unchanged" in output
 
     code, output = run(*args, "--as-of", AS_OF)
-    assert code == 0 and f"unchanged  {reminder}" in output and f"unchanged  {waiting}" in output
+    assert code == 0 and f"unchanged  {reminder}" in output
 
-    # A day later both documents read differently: refused without --force, replaced with it.
+    # A day later the reminder reads differently: refused without --force, replaced with it.
     before = reminder.read_bytes()
     code, output = run(*args, "--as-of", "2026-11-23")
     assert code == 2 and reminder.read_bytes() == before
     assert f"  refused  {JERRY} (reminder-stop-work): these files already exist" in output
-    assert "rendered 0 of 2 documents" in output
-    assert output.rstrip().endswith("Error: 2 documents not written (listed above)")
+    assert "rendered 0 of 1 document" in output
+    assert output.rstrip().endswith("Error: 1 document not written (listed above)")
     code, output = run(*args, "--as-of", "2026-11-23", "--force")
-    assert code == 0 and f" replaced  {reminder}" in output and f" replaced  {waiting}" in output
+    assert code == 0 and f" replaced  {reminder}" in output
 
 
 def test_render_says_why_a_row_was_not_rendered(clients: Path, tmp_path: Path) -> None:
@@ -222,16 +224,17 @@ def test_render_writes_every_due_document_and_isolates_failures(
     out_dir = tmp_path / "out"
     # A document that already exists with other content fails for that project only.
     out_dir.mkdir()
-    (out_dir / "JGS-2026-01-waiting.pdf").write_bytes(b"an older version")
+    (out_dir / "JGS-2026-01-reminder-2026-044-stop-work.pdf").write_bytes(b"an older version")
     code, output = run(
         "due", str(clients), "--as-of", AS_OF, "--render", "--out", str(out_dir), "--format", "pdf"
     )
     assert code == 2
-    assert "JGS-2026-01-waiting.pdf" in output and "already exist" in output
-    assert "rendered 9 of 10 documents" in output
-    assert (out_dir / "JGS-2026-01-waiting.pdf").read_bytes() == b"an older version"
-    assert (
-        (out_dir / "JGS-2026-01-reminder-2026-044-stop-work.pdf").read_bytes().startswith(b"%PDF")
+    assert "JGS-2026-01-reminder-2026-044-stop-work.pdf" in output and "already exist" in output
+    assert re.search(r"rendered (\d+) of (\d+) documents", output)
+    done, total = map(int, re.search(r"rendered (\d+) of (\d+) documents", output).groups())  # type: ignore[union-attr]
+    assert done == total - 1
+    assert (out_dir / "JGS-2026-01-reminder-2026-044-stop-work.pdf").read_bytes() == (
+        b"an older version"
     )
     assert (out_dir / "HAV-2026-reminder-K-2026-094-stop-work.pdf").is_file()
 

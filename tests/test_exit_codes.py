@@ -15,6 +15,9 @@ from test_pdfsign import certificate  # noqa: F401 - the fixture, shared
 
 AS_OF = "2026-11-22"
 MD = ("--format", "md", "--as-of", AS_OF, "--out", "{out}")
+# The day before the termination decided on 22 November: after it the waiting notice and the
+# open change order are refused (tests/test_after_termination.py).
+BEFORE = ("--format", "md", "--as-of", "2026-11-21", "--out", "{out}")
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ CASES = {
     ),
     "sign": Case(("sign", "{jerry}", "--by", "Jerry", "--on", AS_OF), 0, "recorded  signed on"),
     "sign without --by": Case(("sign", "{jerry}", "--on", AS_OF), 2, "Missing option '--by'"),
-    "change-order": Case(("change-order", "{jerry}", "CR-1", *MD), 0, "written"),
+    "change-order": Case(("change-order", "{jerry}", "CR-1", *BEFORE), 0, "written"),
     "change-order of an unknown id": Case(
         ("change-order", "{jerry}", "CR-9", *MD), 2, "no change request 'CR-9'"
     ),
@@ -47,10 +50,14 @@ CASES = {
     "nudge of an unknown invoice": Case(
         ("nudge", "{jerry}", "--invoice", "nope", *MD), 2, "no invoice 'nope'"
     ),
-    "waiting": Case(("waiting", "{jerry}", *MD), 0, "written"),
+    "waiting": Case(("waiting", "{jerry}", *BEFORE), 0, "written"),
     "waiting over a different file": Case(
-        ("waiting", "{jerry}", *MD), 2, "already exist with different content", "{id}-waiting.md"
+        ("waiting", "{jerry}", *BEFORE),
+        2,
+        "already exist with different content",
+        "{id}-waiting.md",
     ),
+    "waiting after a decided termination": Case(("waiting", "{jerry}", *MD), 2, "refused"),
     "terminate": Case(("terminate", "{jerry}", *MD), 0, "written"),
     "terminate in an unknown language": Case(
         ("terminate", "{jerry}", "--lang", "de", *MD), 2, "'de' is not one of"
@@ -68,7 +75,7 @@ CASES = {
         ("due", "{work}", "--as-of", AS_OF), 2, "not a project file"
     ),
     "due --render over a different file": Case(
-        ("due", "{jerry}", "--render", *MD), 2, "refused", "{id}-waiting.md"
+        ("due", "{jerry}", "--render", *BEFORE), 2, "refused", "{id}-waiting.md"
     ),
     "check": Case(("check", "{jerry}"), 0, "ok  "),
     "check of a broken file": Case(("check", "{broken}"), 2, "4:3: provider.name: duplicate key"),

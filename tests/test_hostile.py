@@ -205,7 +205,7 @@ HEADERS = [
 def eml_headers(path: Path, tmp_path: Path) -> email.message.EmailMessage:
     out = tmp_path / "out"
     result = invoke(
-        "waiting", str(path), "--format", "eml", "--out", str(out), "--as-of", "2026-12-01"
+        "waiting", str(path), "--format", "eml", "--out", str(out), "--as-of", "2026-11-21"
     )
     assert result.exit_code == 0, result.output
     (eml,) = out.glob("*.eml")
@@ -282,7 +282,7 @@ def test_quotes_commas_angles_and_non_ascii_are_encoded(tmp_path: Path) -> None:
 def test_ascii_samples_keep_encoded_word_headers(tmp_path: Path) -> None:
     path = edited(tmp_path, (r"^(  contact: )Dana Ortiz$", r"\1Dana Åström"))
     out = tmp_path / "out"
-    invoke("waiting", str(path), "--format", "eml", "--out", str(out), "--as-of", "2026-12-01")
+    invoke("waiting", str(path), "--format", "eml", "--out", str(out), "--as-of", "2026-11-21")
     (eml,) = out.glob("*.eml")
     assert (
         b"From: Dana =?utf-8?q?=C3=85str=C3=B6m?= <dana@brightline.example>\r\n" in eml.read_bytes()

@@ -295,9 +295,10 @@ def test_british_letters_close_with_kind_regards() -> None:
     loaded = dataclasses.replace(
         loaded, project=loaded.project.model_copy(update={"jurisdiction": "GB"})
     )
-    _, markdown = render_markdown(loaded, "waiting", as_of=AS_OF)
+    # The waiting notice of the Friday before the sample's termination is decided.
+    _, markdown = render_markdown(loaded, "waiting", as_of=dt.date(2026, 11, 20))
     assert "Kind regards," in markdown and "Sincerely," not in markdown
-    assert "22 November 2026" in markdown.replace("\u00a0", " ")
+    assert "20 November 2026" in markdown.replace("\u00a0", " ")
     assert "EIN 12\\-3456789" in markdown
 
 

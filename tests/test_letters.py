@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -22,11 +23,11 @@ TITLES = {
     "sv": ("betalningspåminnelse", "betalningspåminnelse", "Arbetet pausas i väntan på betalning",
            "Sista påminnelsen innan avtalet sägs upp", "Vi väntar på ert svar"),
     "da": ("påmindelse", "rykker for betaling", "Arbejdet sættes i bero indtil betaling",
-           "Sidste varsel før opsigelse af aftalen", "Vi venter på jeres svar"),
+           "Inkassovarsel", "Vi venter på jeres svar"),
     "fi": ("maksumuistutus", "maksumuistutus", "Työt keskeytetään maksuun saakka",
            "Viimeinen maksukehotus ennen sopimuksen päättämistä", "Odotamme vastaustanne"),
     "ru": ("напоминание об оплате", "напоминание о просроченном платеже",
-           "Работы приостановлены до оплаты", "Последнее предупреждение перед расторжением договора",
+           "Работы приостановлены до оплаты", "Претензия",
            "Ожидаем Вашего ответа"),
 }  # fmt: skip
 KINDS = ("reminder-friendly", "reminder-firm", "reminder-stop-work", "reminder-final", "waiting")
@@ -42,7 +43,11 @@ def overdue_first(project) -> InvoiceState | None:  # type: ignore[no-untyped-de
 def rendered() -> dict[tuple[str, str], tuple[str, str]]:
     texts = {}
     for path, kind in CASES:
+        # As before the termination decided on the day: after it the waiting notice is refused.
         loaded = load_project(path)
+        loaded = dataclasses.replace(
+            loaded, project=loaded.project.model_copy(update={"termination": None})
+        )
         unpaid = [s for s in invoice_states(loaded.project, AS_OF) if s.is_overdue]
         params = {"invoice": unpaid[0].invoice.number} if kind != "waiting" else {}
         out = render_document(loaded, kind, formats=["pdf", "docx"], as_of=AS_OF, params=params)

@@ -3,6 +3,7 @@ DOCX column widths that fit their amounts, the review marked confidential on eve
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import io
@@ -38,8 +39,13 @@ def sample_documents(sample: Path) -> Iterator[tuple[str, dm.Document]]:
     loaded = load_project(sample)
     project = loaded.project
 
+    # The waiting notice and the change orders as before the termination decided on the day:
+    # after it they are refused, and their pages are still worth checking.
+    before = dataclasses.replace(loaded, project=project.model_copy(update={"termination": None}))
+
     def build(kind: str, **params: object) -> dm.Document:
-        return build_document(loaded, kind, as_of=AS_OF, params=params or None)
+        source = before if kind in ("waiting", "change-order") else loaded
+        return build_document(source, kind, as_of=AS_OF, params=params or None)
 
     for kind in ("scope", "waiting", "termination", "handoff", "review"):
         yield f"{sample.stem}/{kind}", build(kind)

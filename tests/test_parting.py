@@ -21,14 +21,16 @@ def test_effective_date_is_the_decision_plus_the_notice_period() -> None:
     project = load_project(JERRY).project
     # Signed with no fingerprint: the notice clause is not agreed, so it ends for breach at once.
     assert project.termination is not None and project.termination.effective_on is None
-    assert effective_date(project) == dt.date(2026, 11, 22)
-    # Signed on the current checklist: decided 22 November, 14 days' notice: 6 December.
+    # Decided on Sunday 22 November: the effective date a letter sets is the next business day.
+    assert effective_date(project) == dt.date(2026, 11, 23)
+    # Signed on the current checklist: decided 22 November, 14 days' notice: Sunday 6 December,
+    # so Monday 7 December.
     assert project.signoff is not None
     digest = short_fingerprint(fingerprint(project))
     signed = project.model_copy(
         update={"signoff": project.signoff.model_copy(update={"fingerprint": digest})}
     )
-    assert effective_date(signed) == dt.date(2026, 12, 6)
+    assert effective_date(signed) == dt.date(2026, 12, 7)
     given = project.model_copy(
         update={
             "termination": project.termination.model_copy(
@@ -65,7 +67,7 @@ def test_termination_letter_content() -> None:
     for text in (normalise(pdf_text(out["pdf"])), normalise(docx_text(out["docx"]))):
         for expected in (
             "Termination for material breach", "Jerry's Garden Supply Inc.",
-            "Brightline Web Studio LLC", "for material breach, with effect from November 22, 2026",
+            "Brightline Web Studio LLC", "for material breach, with effect from November 23, 2026",
             "August 28, 2026", "Invoice 2026-044, due on October 14, 2026, is unpaid",
             "2026-058", "$1,240.00", "$3,360.00", "$4,644.51", "hand-off report",
             "whatever the balance", "We reserve all our other rights",

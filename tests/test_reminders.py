@@ -221,18 +221,11 @@ def test_waiting_notice(tmp_path: Path) -> None:
     code, output = run(
         "waiting", str(JERRY), "--as-of", AS_OF, "--out", str(tmp_path), "--format", "pdf"
     )
-    assert code == 0
-    assert (
-        "Approval of the order dashboard layout: asked 2026-11-02, 20 days waiting, 17 days late"
-        in output
-    )
-    text = normalise(pdf_text((tmp_path / "JGS-2026-01-waiting.pdf").read_bytes()))
-    # Three days to answer: 2 Nov + 3 = 5 Nov, 17 days late on 22 Nov; delivery 30 Nov + 17 would
-    # be 17 December, but the termination (for breach: the signed checklist printed no notice
-    # clause) ends the agreement on 22 November, and that is the end.
-    assert "Staff e-mail addresses for dashboard accounts" in text
-    assert "November 22, 2026 instead of November 30, 2026" in text
-    assert "Our agreement ends on that day" in text and "every further day" not in text
+    # The termination decided on 22 November ends the agreement on Monday 23 November, and the
+    # notice would move delivery to 17 December: refused, nothing written
+    # (tests/test_after_termination.py has the notice as it reads before any termination).
+    assert code == 2 and "waiting notice refused" in output and "2026-12-17" in output
+    assert not (tmp_path / "JGS-2026-01-waiting.pdf").exists()
     code, output = run(
         "waiting", str(JERRY), "--as-of", "2026-10-01", "--out", str(tmp_path / "none")
     )

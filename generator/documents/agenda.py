@@ -11,13 +11,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..errors import InwritingError, Problem, ProjectError
+from ..errors import InputError, InwritingError, Problem, ProjectError
 from ..law.ledger import invoice_states
 from ..project.load import read_yaml
 from ..project.profile import is_profile
 from ..project.project_file import LoadedProject, load_project
 from .reminders import plan_reminders
-from .waiting import delay_days, open_questions
+from .waiting import delay_days, open_questions, refuse_after_the_end
 
 DUE_SOON_DAYS = 7
 """Invoices falling due within this many days are listed, so nothing comes as a surprise."""
@@ -160,6 +160,7 @@ NOT_RENDERED = {
     "error": "the file has problems (listed above)",
     "change": "no letter for this: get the change request signed, or sign the scope again",
     "due_soon": "not due yet: nothing to send before the due date",
+    "waiting": "the decided termination ends the agreement first: no waiting notice after it",
 }
 """Why an agenda item of each kind without a document is not rendered by `due --render`."""
 
@@ -193,8 +194,13 @@ def project_agenda(loaded: LoadedProject, as_of: dt.date) -> list[AgendaItem]:
     late = [question for question in questions if question.days_late > 0]
     if late:
         count = f"{len(late)} answer{'s' if len(late) != 1 else ''}"
+        try:  # after a decided termination the notice is refused: listed, not rendered
+            refuse_after_the_end(project, as_of)
+            document: str | None = "waiting"
+        except InputError:
+            document = None
         found.append(
-            item("waiting", f"waiting notice: {count} late", delay_days(late), document="waiting")
+            item("waiting", f"waiting notice: {count} late", delay_days(late), document=document)
         )
     for warning in loaded.warnings:
         if warning.field == "signoff.fingerprint":

@@ -10,7 +10,8 @@ from typing import Any
 from ..errors import InputError
 from ..project.changes import ChangeRow, apply, change_index, end_before, price, scope_before, total
 from ..project.model import ChangeRequest, Project
-from .state import project_state
+from .parting import refuse_after_termination
+from .state import ProjectState, project_state
 
 DECLINED = "change-declined"
 
@@ -44,6 +45,9 @@ def change_order_context(project: Project, as_of: dt.date, *, change: str) -> di
             "that declines it; set its status to proposed to put it to the client again"
         )
     _refuse_past_dates(request, as_of)
+    state = project_state(project, as_of)
+    if request.status == "proposed":
+        _refuse_after_termination(request, state)
     before, applied = scope_before(project, index)
     after = apply(before, request)
     by_id_before = {item.id: item for item in before}
@@ -62,7 +66,7 @@ def change_order_context(project: Project, as_of: dt.date, *, change: str) -> di
     delta = total(after, project) - total(before, project)
     # The end as it stands today before this change: after the earlier approved changes, moved
     # by the client's delays and never past a decided termination (the project state's rule).
-    previous_end = project_state(project, as_of).end_from(end_before(project, applied))
+    previous_end = state.end_from(end_before(project, applied))
     return {
         "change": request,
         "rows": rows,
@@ -103,3 +107,10 @@ def _refuse_past_dates(request: ChangeRequest, as_of: dt.date) -> None:
         f"--as-of {earliest} or earlier to write the change order as it was then; "
         "nothing was written"
     )
+
+
+def _refuse_after_termination(request: ChangeRequest, state: ProjectState) -> None:
+    """An open request cannot be put to the client once the agreement has ended, nor with a
+    date after the day a decided termination ends it: the termination letter withdraws it."""
+    latest = max((day for _, day in change_dates(request)), default=None)
+    refuse_after_termination(state, f"change order {request.id}", latest)

@@ -166,10 +166,21 @@ def termination_context(project: Project, as_of: dt.date, *, with_record: bool =
     # With the notice clause signed, notice; without it, only the client's breach ends the
     # agreement at once; with neither, the letter proposes an end by mutual consent.
     mode = "notice" if by_notice else ("breach" if overdue or late else "mutual")
+    if mode == "breach" and overdue:
+        from .parting import refuse_early_breach
+
+        refuse_early_breach(project, as_of, overdue)
     return {
         **base,
         "mode": mode,
-        "notice_days": notice_days if mode == "notice" and ending.effective_on is None else None,
+        # "N days from this notice" only where that is the day: one moved off a weekend or
+        # holiday is named by its date alone.
+        "notice_days": notice_days
+        if mode == "notice"
+        and ending.effective_on is None
+        and notice_days is not None
+        and base["effective_on"] == ending.decided_on + dt.timedelta(days=notice_days)
+        else None,
         "overdue": overdue,
         "late_questions": late,
         **_pay(project, as_of, base),

@@ -30,6 +30,50 @@ def effective_date(project: Project) -> dt.date:
     return day
 
 
+def refuse_after_termination(state: ProjectState, document: str, sets: dt.date | None) -> None:
+    """A document that moves the schedule cannot follow the end of the agreement: refused once
+    the decided termination has taken effect on the date, or when the date it would set (`sets`)
+    comes after the day the agreement ends."""
+    ends = state.termination_end
+    if ends is None:
+        return
+    if ends <= state.as_of:
+        raise InputError(
+            f"{document} refused: the agreement ended on {ends} (termination in the project "
+            f"file), on or before {state.as_of}, so no new date can be set; nothing was written"
+        )
+    if sets is not None and sets > ends:
+        raise InputError(
+            f"{document} refused: it would set {sets}, after {ends}, the day the decided "
+            "termination ends the agreement; the termination letter says what happens to the "
+            "work until then; nothing was written"
+        )
+
+
+def refuse_early_breach(project: Project, as_of: dt.date, overdue: list[InvoiceState]) -> None:
+    """Ending the agreement at once for non-payment after a recorded final notice waits for its
+    deadline to pass: before that day the letter would break the notice's own promise, so it is
+    refused with the day it may be sent."""
+    from .pre_action import final_deadline
+
+    finals = [
+        reminder.on
+        for state in overdue
+        for reminder in state.invoice.reminders
+        if reminder.tone == "final" and reminder.on <= as_of
+    ]
+    if not finals:  # nothing recorded to keep to: the letter states the breach as it is
+        return
+    deadline = final_deadline(project, max(finals))
+    if as_of <= deadline:
+        may = deadline + dt.timedelta(days=1)
+        raise InputError(
+            f"terminate refused: the final notice of {max(finals)} gives the client until "
+            f"{deadline}; a termination for non-payment may be sent from {may} "
+            f"(--as-of {may}); nothing was written"
+        )
+
+
 def outstanding(project: Project, as_of: dt.date) -> list[InvoiceState]:
     """Invoices issued by `as_of` with money outstanding then (the project state's)."""
     return [invoice.state for invoice in project_state(project, as_of).invoices]
@@ -50,6 +94,8 @@ def termination_context(
         **_owed(state),
         "with_record": with_record,
         "open_changes": list(state.open_changes),
+        # Requests put to the client and never decided: the letter withdraws them by name.
+        "withdrawn": [c for c in state.open_changes if c.requested_on <= as_of],
         "incidents": sorted(project.incidents, key=lambda incident: incident.on),
     }
 

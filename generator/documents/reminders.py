@@ -28,12 +28,11 @@ from ..locales import document_locale
 from ..project.changes import current_scope
 from ..project.model import Project, ReminderSent, Tone
 from .disputes import dispute_facts, open_disputes
+from .pre_action import FINAL_BUSINESS_DAYS, final_deadline, pre_action_for
 from .state import project_state
 
 FIRM_PAY_BY_BUSINESS_DAYS = 5
 """The firm reminder asks for payment within this many business days."""
-FINAL_BUSINESS_DAYS = 7
-"""The final notice's deadline, in business days, before the agreement is ended."""
 DISPUTE_BUSINESS_DAYS = 10
 """A reply to a dispute asks for payment within this many business days."""
 
@@ -175,8 +174,10 @@ def reminder_context(
         "rows": rows,
         "total_due": sum((row.charges.total for row in rows), start=Decimal(0)),
         "pay_by": business_days_after(as_of, FIRM_PAY_BY_BUSINESS_DAYS, *where),
-        "final_deadline": business_days_after(as_of, FINAL_BUSINESS_DAYS, *where),
+        "final_deadline": final_deadline(project, as_of),
         "final_business_days": FINAL_BUSINESS_DAYS,
+        # The final rung's form where the law names a pre-action letter (documents/pre_action).
+        "pre_action": pre_action_for(project) if tone == "final" else None,
         "pay_by_business_days": FIRM_PAY_BY_BUSINESS_DAYS,
         "bank": project.provider.bank,
         "notes": list(dict.fromkeys(note for row in rows for note in row.charges.notes)),

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..law.calendar import roll_forward
+from ..law.calendar import next_business_day, roll_forward
 from ..law.charges import Charges, charges_for
 from ..law.ledger import InvoiceState, invoice_states
 from ..project.changes import apply, end_before
@@ -93,6 +93,8 @@ class ProjectState:
     items: tuple[ItemState, ...]
     open_changes: tuple[ChangeRequest, ...]  # proposed, not yet decided
     approved_changes: tuple[ChangeRequest, ...]
+    jurisdiction: str | None = None  # whose business days a moved date lands on
+    region: str | None = None
 
     @property
     def owed(self) -> Owed:
@@ -116,7 +118,7 @@ class ProjectState:
     def end_from(self, agreed: dt.date | None) -> dt.date | None:
         """The end an agreed date comes to on this date: moved by the client's delays, and never
         after the day a decided termination ends the agreement."""
-        delivery = agreed + dt.timedelta(days=self.client_delay_days) if agreed else None
+        delivery = moved_end(agreed, self.client_delay_days, self.jurisdiction, self.region)
         if self.termination_end is None:
             return delivery
         if delivery is None:
@@ -156,7 +158,7 @@ def project_state(project: Project, as_of: dt.date) -> ProjectState:
         invoices=owed,
         agreed_end=agreed_end,
         client_delay_days=delay,
-        delivery_end=agreed_end + dt.timedelta(days=delay) if agreed_end is not None else None,
+        delivery_end=moved_end(agreed_end, delay, project.jurisdiction, project.region),
         termination_end=termination_end(project, as_of),
         items=tuple(
             ItemState(
@@ -171,7 +173,19 @@ def project_state(project: Project, as_of: dt.date) -> ProjectState:
         ),
         open_changes=tuple(change for change in project.changes if change.status == "proposed"),
         approved_changes=tuple(approved),
+        jurisdiction=project.jurisdiction,
+        region=project.region,
     )
+
+
+def moved_end(
+    agreed: dt.date | None, delay: int, jurisdiction: str | None, region: str | None
+) -> dt.date | None:
+    """The agreed end moved by `delay` days of the client's delays; a date the letters set, so a
+    moved one lands on a business day (the agreed one stays as signed)."""
+    if agreed is None or delay == 0:
+        return agreed
+    return next_business_day(agreed + dt.timedelta(days=delay), jurisdiction, region)
 
 
 def termination_end(project: Project, as_of: dt.date) -> dt.date | None:
@@ -190,12 +204,17 @@ def effective_on(project: Project) -> dt.date | None:
     if ending is None:
         return None
     if ending.effective_on is not None:
-        return ending.effective_on
+        return next_business_day(ending.effective_on, project.jurisdiction, project.region)
     if project.terms.notice_days is None:  # the rules refuse this file; nothing to count from
         return None
     if not agreed_terms(project).has("notice"):
-        return ending.decided_on
-    return ending.decided_on + dt.timedelta(days=project.terms.notice_days)
+        return next_business_day(ending.decided_on, project.jurisdiction, project.region)
+    # A date the letter sets: on a weekend or public holiday it moves to the next business day.
+    return next_business_day(
+        ending.decided_on + dt.timedelta(days=project.terms.notice_days),
+        project.jurisdiction,
+        project.region,
+    )
 
 
 def answer_due(project: Project, asked_on: dt.date) -> dt.date:

@@ -7,31 +7,40 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..project.model import Project, WaitingItem
+from .parting import refuse_after_termination
 from .state import answer_due, project_state
 
 
 @dataclass(frozen=True)
 class OpenQuestion:
-    """Something the client has not answered yet, as it stands on `as_of`."""
+    """A question to the client as it stands on `as_of`: still open, or answered by then
+    (`answered_on`); `days_late` counts to the answer, or to `as_of` while it is open."""
 
     entry: WaitingItem
     index: int
     answer_due: dt.date
     days_waited: int
     days_late: int
+    answered_on: dt.date | None = None
+
+
+def asked_questions(project: Project, as_of: dt.date) -> list[OpenQuestion]:
+    """Every question asked on or before `as_of`, answered by then or not, oldest first."""
+    found = []
+    for index, entry in enumerate(project.waiting_on):
+        if entry.asked_on > as_of:
+            continue
+        answered = entry.answered_on if entry.answered_on and entry.answered_on <= as_of else None
+        until = answered or as_of
+        due = answer_due(project, entry.asked_on)
+        late = max((until - due).days, 0)
+        found.append(OpenQuestion(entry, index, due, (until - entry.asked_on).days, late, answered))
+    return sorted(found, key=lambda question: question.entry.asked_on)
 
 
 def open_questions(project: Project, as_of: dt.date) -> list[OpenQuestion]:
     """Questions asked on or before `as_of` and not answered by then, oldest first."""
-    found = []
-    for index, entry in enumerate(project.waiting_on):
-        if entry.asked_on > as_of or (entry.answered_on is not None and entry.answered_on <= as_of):
-            continue
-        waited = (as_of - entry.asked_on).days
-        due = answer_due(project, entry.asked_on)
-        late = max((as_of - due).days, 0)
-        found.append(OpenQuestion(entry, index, due, waited, late))
-    return sorted(found, key=lambda question: question.entry.asked_on)
+    return [q for q in asked_questions(project, as_of) if q.answered_on is None]
 
 
 def nothing_open(project: Project, as_of: dt.date) -> str:
@@ -51,31 +60,35 @@ def nothing_open(project: Project, as_of: dt.date) -> str:
 
 def delay_days(questions: list[OpenQuestion]) -> int:
     """Questions that are late at the same time hold the work up together: the delay is the
-    longest of them, not their sum."""
+    longest of them, not their sum (the agenda's measure of the open ones)."""
     return max((question.days_late for question in questions), default=0)
 
 
-def waiting_context(project: Project, as_of: dt.date) -> dict[str, Any]:
-    questions = open_questions(project, as_of)
-    delay = delay_days(questions)
+def refuse_after_the_end(project: Project, as_of: dt.date) -> None:
+    """Refuse the waiting notice once a decided termination ends the agreement on or before
+    `as_of`, or before the delivery date the notice would set (InputError, nothing written)."""
     state = project_state(project, as_of)
+    moved = state.delivery_end if state.delivery_end != state.agreed_end else None
+    refuse_after_termination(state, "the waiting notice", moved)
+
+
+def waiting_context(project: Project, as_of: dt.date) -> dict[str, Any]:
+    asked = asked_questions(project, as_of)
+    questions = [q for q in asked if q.answered_on is None]
+    state = project_state(project, as_of)
+    refuse_after_the_end(project, as_of)
     return {
         "questions": questions,
+        # Answers that came, but late: their days moved delivery too (listed with the open ones).
+        "answered_late": [q for q in asked if q.answered_on is not None and q.days_late > 0],
         "late_questions": [q for q in questions if q.days_late > 0],
-        "delay_days": delay,
+        # Days on which at least one answer was overdue (the union of the late intervals), the
+        # project state's count: open and answered-late questions alike, overlaps once.
+        "delay_days": state.client_delay_days,
         # The project state's end: the agreed end after approved changes, moved by every day an
-        # answer was late (answers given late too), never past a decided termination.
+        # answer was late, onto a business day.
         "new_end": state.end if state.end != state.agreed_end else None,
         "agreed_end": state.agreed_end,
         "end": state.end,
-        # Where a decided termination ends the agreement before the moved delivery date, that
-        # day is the end, and further days without an answer no longer move it.
-        "agreement_ends": (
-            state.end
-            if state.termination_end is not None
-            and state.end == state.termination_end
-            and state.end != state.delivery_end
-            else None
-        ),
         "feedback_days": project.terms.feedback_days,
     }
