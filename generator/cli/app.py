@@ -9,7 +9,7 @@ import click
 
 from ..errors import EXIT_INTERRUPTED, InputError, InternalError
 from ..startup import hold_back
-from . import agenda, agreement, files, law, letters, signing, status
+from . import agenda, agreement, files, law, letters, record, signing, status
 from .common import accept_global_options, global_options
 
 # Heavy modules (pydantic, Babel, reportlab, python-docx) are imported inside the commands,
@@ -79,6 +79,11 @@ for command in (
     files.templates,
     law.rates,
     status.status,
+    record.paid,
+    record.invoice,
+    record.log,
+    record.asked,
+    record.answered,
 ):
     cli.add_command(accept_global_options(command))
 
