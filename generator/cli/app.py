@@ -9,7 +9,7 @@ import click
 
 from ..errors import EXIT_INTERRUPTED, InputError, InternalError
 from ..startup import hold_back
-from . import agenda, agreement, files, law, letters, record, signing, status
+from . import agenda, agreement, files, init, law, letters, record, signing, status
 from .common import accept_global_options, global_options
 
 # Heavy modules (pydantic, Babel, reportlab, python-docx) are imported inside the commands,
@@ -84,6 +84,8 @@ for command in (
     record.log,
     record.asked,
     record.answered,
+    init.init,
+    init.init_profile,
 ):
     cli.add_command(accept_global_options(command))
 

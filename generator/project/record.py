@@ -126,6 +126,8 @@ def _insert(text: str, source: SourceMap, invoice: DataPath, key: str, entry: st
     last = last_content_line(source, invoice)
     indent = " " * (column - 1)
     new = f"{indent}{key}:{newline}" + _block_entry(column + 1, entry, newline)
+    if not invoice and last and lines[last - 1].strip():
+        new = newline + new  # a new top-level section: a blank line before it, as between others
     return _insert_after(lines, last, new)
 
 
