@@ -14,7 +14,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -153,34 +153,45 @@ def commit_edit(
     only then is it renamed over the original. If the file changed on disk meanwhile, or
     anything fails, the original is left byte-identical and the temporary file removed.
     """
+    try:
+        with staged(path, new_text, path.stat().st_mode & 0o777) as temporary:
+            try:
+                loaded = load_project(
+                    temporary, display_name=str(path), allow_secrets=allow_secrets
+                )
+            except ProjectError as exc:
+                raise RecordError(
+                    f"{path}: the file would not be valid after this change; nothing changed:\n"
+                    + exc.format_message()
+                ) from None
+            problem = check(loaded)
+            if problem is not None:
+                raise RecordError(f"{path}: {problem}; nothing changed")
+            if path.read_bytes() != old_text.encode("utf-8"):
+                raise RecordError(f"{path} changed on disk meanwhile; nothing changed; run again")
+            os.replace(temporary, path)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}; nothing changed: {exc.strerror or exc}") from None
+    return LoadedProject(loaded.project, path, loaded.source, loaded.warnings)
+
+
+@contextlib.contextmanager
+def staged(path: Path, text: str, mode: int) -> Iterator[Path]:
+    """A temporary file beside `path` holding `text` in full (fsynced, with `mode`), removed
+    on leaving unless it was renamed or linked into place meanwhile."""
     handle, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name[:80]}.", suffix=".tmp"
     )
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(new_text.encode("utf-8"))
+            stream.write(text.encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, path.stat().st_mode & 0o777)
-        try:
-            loaded = load_project(temporary, display_name=str(path), allow_secrets=allow_secrets)
-        except ProjectError as exc:
-            raise RecordError(
-                f"{path}: the file would not be valid after this change; nothing changed:\n"
-                + exc.format_message()
-            ) from None
-        problem = check(loaded)
-        if problem is not None:
-            raise RecordError(f"{path}: {problem}; nothing changed")
-        if path.read_bytes() != old_text.encode("utf-8"):
-            raise RecordError(f"{path} changed on disk meanwhile; nothing changed; run it again")
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise InputError(f"cannot write {path}; nothing changed: {exc.strerror or exc}") from None
+        os.chmod(temporary, mode)
+        yield Path(temporary)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-    return LoadedProject(loaded.project, path, loaded.source, loaded.warnings)
 
 
 def read_text(path: Path) -> str:
@@ -201,6 +212,7 @@ __all__ = [
     "parse_amount",
     "read_text",
     "set_fields",
+    "staged",
     "today",
     "yaml_string",
 ]

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import importlib.util
 import os
 import re
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,7 +15,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError, ProjectError, Refusal
-from .edit import money_text, parse_amount, yaml_string
+from .edit import money_text, parse_amount, staged, yaml_string
 from .load import read_yaml
 
 SCHEMA_FILE = "inwriting.schema.json"
@@ -270,25 +268,15 @@ def create_new(path: Path, text: str, check: Callable[[Path], None]) -> None:
     if path.exists() or path.is_symlink():
         raise Refusal(f"{path} already exists; nothing was written. Choose another name")
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name[:80]}.", suffix=".tmp"
-    )
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        check(Path(temporary))
-        try:
-            os.link(temporary, path)  # fails if the name was taken meanwhile: never overwrites
-        except FileExistsError:
-            raise Refusal(f"{path} already exists; nothing was written") from None
+        with staged(path, text, 0o666 & ~_umask()) as temporary:
+            check(temporary)
+            try:
+                os.link(temporary, path)  # fails if the name was taken meanwhile: no overwrite
+            except FileExistsError:
+                raise Refusal(f"{path} already exists; nothing was written") from None
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
 
 
 def _umask() -> int:
