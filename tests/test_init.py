@@ -189,7 +189,8 @@ def test_scope_items_and_ids() -> None:
     assert parse_item("Texts = 2.5h").hours == 2.5
     assert parse_item("A = B = 10").title == "A = B"
     assert project_id("Jerry's Garden Supply Inc.", 2026) == "JGS-2026"
-    assert project_id("ООО «Северный ветер»", 2026) == "OSV-2026"
+    assert project_id("ООО «Северный ветер»", 2026) == "SV-2026"
+    assert project_id("Acme AB", 2026) == "ACM-2026"
 
 
 def test_init_asks_in_a_terminal(tmp_path: Path) -> None:

@@ -16,9 +16,9 @@ _PATH = re.compile(r"(\w+)/<id>(-[\w-]+)\.(pdf|docx|md)")
 _MORE = re.compile(r"(?:,|and) \.(pdf|docx|md)\b")
 
 
-def quickstart_lines() -> list[str]:
+def quickstart_lines(heading: str = "## Quickstart") -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Quickstart", 1)[1]
+    section = readme.split(heading, 1)[1]
     block = re.search(r"```sh\n(.*?)```", section, re.DOTALL)
     assert block is not None, "the Quickstart has a shell block"
     return [line for line in block.group(1).splitlines() if line.strip()]
@@ -64,6 +64,25 @@ def test_every_quickstart_line_succeeds_in_order(tmp_path: Path) -> None:
         assert result.returncode == 0, f"{line}\n{result.stdout}{result.stderr}"
         for name in promised_files(line):
             assert (tmp_path / name).is_file(), f"{line}: no {name}"
+
+
+def test_a_day_in_the_life_runs_in_order(tmp_path: Path) -> None:
+    # Installed as in the Quickstart; the profile goes to the isolated config folder (conftest).
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    for line in quickstart_lines("## A day in the life"):
+        result = subprocess.run(
+            ["bash", "-ec", line.partition("  #")[0]],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, f"{line}\n{result.stdout}{result.stderr}"
+    assert [path.name for path in tmp_path.glob("out/*.pdf")] == ["ACM-2026-scope.pdf"]
+    text = (tmp_path / "acme.yaml").read_text(encoding="utf-8")
+    assert "amount: 24000.00}" in text  # the payment
+    assert "Logo files in SVG" in text and "kind: scope_change" in text
 
 
 def test_shell_completion_for_bash_is_produced() -> None:

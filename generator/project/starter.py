@@ -94,13 +94,35 @@ def item_ids(count: int) -> list[str]:
     return [chr(ord("A") + n) if n < 26 else f"S{n + 1}" for n in range(count)]
 
 
+_LEGAL_FORMS = frozenset(
+    [
+        "inc",
+        "ltd",
+        "llc",
+        "plc",
+        "co",
+        "gmbh",
+        "ab",
+        "hb",
+        "oy",
+        "oyj",
+        "aps",
+        "is",
+        "ooo",
+        "ao",
+        "ip",
+    ]
+)
+
+
 def project_id(client: str, year: int) -> str:
-    """A short reference for file names from the client's name: `Jerry's Garden Supply` ->
-    `JGS-2026`."""
+    """A short reference for file names from the client's name, its legal form left out:
+    `Jerry's Garden Supply Inc.` -> `JGS-2026`, `Acme AB` -> `ACM-2026`."""
     from anyascii import anyascii
 
     words = re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]", "", anyascii(client)))
-    letters = "".join(word[0] for word in words if word.lower() not in ("inc", "ltd", "llc"))
+    names = [word for word in words if word.lower() not in _LEGAL_FORMS] or words
+    letters = names[0][:3] if len(names) == 1 else "".join(word[0] for word in names)
     return f"{(letters[:3] or 'P').upper()}-{year}"
 
 
