@@ -291,6 +291,14 @@ def test_answered_twice_is_refused(jerry: Path) -> None:
     assert jerry.read_bytes() == before
 
 
+def test_a_symlinked_file_stays_a_link(jerry: Path) -> None:
+    link = jerry.parent / "link.yaml"
+    link.symlink_to(jerry)
+    assert run("asked", link, "Logo files")[0] == 0
+    assert link.is_symlink()
+    assert "- item: Logo files" in jerry.read_text()
+
+
 def test_a_broken_file_is_refused_before_any_edit(jerry: Path) -> None:
     jerry.write_text(jerry.read_text().replace("payment_days: 14", "payment_days: fourteen"))
     before = jerry.read_bytes()

@@ -153,8 +153,9 @@ def commit_edit(
     only then is it renamed over the original. If the file changed on disk meanwhile, or
     anything fails, the original is left byte-identical and the temporary file removed.
     """
+    real = path.resolve()  # a symlinked project file stays a link; its target is edited
     try:
-        with staged(path, new_text, path.stat().st_mode & 0o777) as temporary:
+        with staged(real, new_text, real.stat().st_mode & 0o777) as temporary:
             try:
                 loaded = load_project(
                     temporary, display_name=str(path), allow_secrets=allow_secrets
@@ -169,7 +170,7 @@ def commit_edit(
                 raise RecordError(f"{path}: {problem}; nothing changed")
             if path.read_bytes() != old_text.encode("utf-8"):
                 raise RecordError(f"{path} changed on disk meanwhile; nothing changed; run again")
-            os.replace(temporary, path)
+            os.replace(temporary, real)
     except OSError as exc:
         raise InputError(f"cannot write {path}; nothing changed: {exc.strerror or exc}") from None
     return LoadedProject(loaded.project, path, loaded.source, loaded.warnings)
