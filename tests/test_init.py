@@ -84,7 +84,7 @@ def test_init_from_options_writes_a_file_that_checks_and_renders(tmp_path: Path)
     ]
     assert project.exclusions == ["Product photography"]
     assert (project.terms.payment_days, project.terms.hourly_rate) == (14, 95)
-    assert project.jurisdiction == "SE"
+    assert (project.jurisdiction, project.currency) == ("SE", "SEK")  # the country's currency
     out = tmp_path / "out"
     code, output = run("scope", path, "--out", out, "--format", "pdf", "--as-of", "2026-11-22")
     assert code == 0, output
@@ -212,8 +212,8 @@ def test_init_asks_in_a_terminal(tmp_path: Path) -> None:
         "",  # language: en
         "Brightline Web Studio",  # provider
         "",  # provider e-mail
-        "",  # currency: EUR
         "FI",  # jurisdiction
+        "",  # currency: EUR, Finland's
         "",  # payment days: 14
         "",  # feedback days: 5
         "95",  # hourly rate
@@ -259,3 +259,4 @@ def test_init_asks_in_a_terminal(tmp_path: Path) -> None:
     assert project.client.email == "jerry@gardensupply.example"
     assert [item.title for item in project.scope] == ["Catalogue", "Checkout"]
     assert (project.jurisdiction, project.provider.name) == ("FI", "Brightline Web Studio")
+    assert project.currency == "EUR"

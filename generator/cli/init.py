@@ -151,6 +151,16 @@ def _code(length: int) -> Check:
 _DAYS = click.IntRange(1, 9999)
 
 
+def _currency_of(country: Any) -> str:
+    """The currency a country pays in today (Babel's data), else EUR: the default answer."""
+    from babel.numbers import get_territory_currencies
+
+    if not isinstance(country, str) or not country:
+        return "EUR"
+    currencies = get_territory_currencies(country.upper(), tender=True)  # [] when unknown
+    return str(currencies[0]) if currencies else "EUR"
+
+
 @click.command()
 @click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--client", help="The client's name.")
@@ -247,16 +257,21 @@ def init(path: Path | None, profile_path: Path | None, yes: bool, **given: Any) 
         answers.provider_email = ask.one(
             given["provider_email"], "--provider-email", "Your e-mail", check=_email
         )
-    if "currency" not in profile:
-        answers.currency = ask.one(
-            given["currency"], "--currency", "Currency", default="EUR", check=_code(3)
-        )
     if "jurisdiction" not in profile:
         answers.jurisdiction = ask.one(
             given["jurisdiction"],
             "--jurisdiction",
             "Country whose law applies, like SE (empty: none)",
             check=_code(2),
+        )
+    if "currency" not in profile:
+        country = answers.jurisdiction or profile.get("jurisdiction")
+        answers.currency = ask.one(
+            given["currency"],
+            "--currency",
+            "Currency",
+            default=_currency_of(country),
+            check=_code(3),
         )
     for key, question, default in (
         ("payment_days", "Days to pay an invoice", 14),
@@ -337,9 +352,6 @@ def init_profile(path: Path | None, yes: bool, **given: Any) -> None:
             "Country whose law applies, like SE",
             check=_code(2),
         ),
-        "currency": ask.one(
-            given["currency"], "--currency", "Currency", default="EUR", check=_code(3)
-        ),
         "payment_days": ask.one(
             given["payment_days"], "--payment-days", "Days to pay", default=14, kind=_DAYS
         ),
@@ -353,6 +365,13 @@ def init_profile(path: Path | None, yes: bool, **given: Any) -> None:
             given["hourly_rate"], "--hourly-rate", "Hourly rate (empty: none)", check=_amount
         ),
     }
+    answers["currency"] = ask.one(
+        given["currency"],
+        "--currency",
+        "Currency",
+        default=_currency_of(answers["jurisdiction"]),
+        check=_code(3),
+    )
     ask.done()
     text = starter.profile_text(answers, today())
     starter.create_new(target, text, lambda temporary: starter.check_profile(text, str(target)))
