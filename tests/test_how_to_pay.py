@@ -27,7 +27,7 @@ EXPECTED = {
     "jerry-webshop": [
         "110000000",
         "000123456789",
-        "https://pay.brightline.example/JGS-2026-01",
+        "https://pay.brightline.example",
         "Brightline Web Studio LLC",
         "120 Market Street, Suite 4, Portland, OR 97204",
     ],

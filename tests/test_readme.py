@@ -16,9 +16,9 @@ _PATH = re.compile(r"(\w+)/<id>(-[\w-]+)\.(pdf|docx|md)")
 _MORE = re.compile(r"(?:,|and) \.(pdf|docx|md)\b")
 
 
-def quickstart_lines() -> list[str]:
+def quickstart_lines(heading: str = "## Quickstart") -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Quickstart", 1)[1]
+    section = readme.split(heading, 1)[1]
     block = re.search(r"```sh\n(.*?)```", section, re.DOTALL)
     assert block is not None, "the Quickstart has a shell block"
     return [line for line in block.group(1).splitlines() if line.strip()]
@@ -44,26 +44,42 @@ def test_the_quickstart_promises_files() -> None:
     ]
 
 
+def run_line(line: str, folder: Path) -> None:
+    """Run a README line (its comment left off) in `folder` with this environment's inwriting
+    first on PATH, as installed (no network and no build needed)."""
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run(
+        ["bash", "-ec", line.partition("  #")[0]],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, f"{line}\n{result.stdout}{result.stderr}"
+
+
 def test_every_quickstart_line_succeeds_in_order(tmp_path: Path) -> None:
     shutil.copytree(SAMPLES, tmp_path / "samples")
     # The first line makes a virtual environment and runs `pip install .`; this test runs in
     # one where inwriting is already installed, so that line is replaced by putting that
-    # environment's bin folder first on PATH (with no network and no build needed).
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    # environment's bin folder first on PATH (run_line).
     lines = quickstart_lines()
     assert lines[0].startswith("python3 -m venv .venv") and "pip install ." in lines[0]
     for line in lines[1:]:
-        result = subprocess.run(
-            ["bash", "-ec", line.partition("  #")[0]],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert result.returncode == 0, f"{line}\n{result.stdout}{result.stderr}"
+        run_line(line, tmp_path)
         for name in promised_files(line):
             assert (tmp_path / name).is_file(), f"{line}: no {name}"
+
+
+def test_a_day_in_the_life_runs_in_order(tmp_path: Path) -> None:
+    # Installed as in the Quickstart; the profile goes to the isolated config folder (conftest).
+    for line in quickstart_lines("## A day in the life"):
+        run_line(line, tmp_path)
+    assert [path.name for path in tmp_path.glob("out/*.pdf")] == ["ACM-2026-scope.pdf"]
+    text = (tmp_path / "acme.yaml").read_text(encoding="utf-8")
+    assert "amount: 24000.00}" in text  # the payment
+    assert "Logo files in SVG" in text and "kind: scope_change" in text
 
 
 def test_shell_completion_for_bash_is_produced() -> None:

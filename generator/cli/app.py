@@ -9,7 +9,7 @@ import click
 
 from ..errors import EXIT_INTERRUPTED, InputError, InternalError
 from ..startup import hold_back
-from . import act, agenda, agreement, files, law, letters, profile, signing, status
+from . import act, agenda, agreement, files, init, law, letters, profile, record, signing, status
 from .common import accept_global_options, global_options
 
 # Heavy modules (pydantic, Babel, reportlab, python-docx) are imported inside the commands,
@@ -81,6 +81,13 @@ for command in (
     law.rates,
     status.status,
     profile.profile_group,
+    record.paid,
+    record.invoice,
+    record.log,
+    record.asked,
+    record.answered,
+    init.init,
+    init.init_profile,
 ):
     cli.add_command(accept_global_options(command))
 

@@ -115,25 +115,38 @@ def _insert(text: str, source: SourceMap, invoice: DataPath, key: str, entry: st
             if len(path) == len(reminders) + 1 and path[:-1] == reminders
         ]
         if not items:  # `reminders:` with nothing after it
-            return _insert_after(lines, key_line, " " * (key_column + 1) + f"- {entry}{newline}")
+            return _insert_after(lines, key_line, _block_entry(key_column + 1, entry, newline))
         first_line = source.values[items[0]][0]
         dash = lines[first_line - 1].index("-")
         last = last_content_line(source, items[-1])
-        return _insert_after(lines, last, " " * dash + f"- {entry}{newline}")
+        return _insert_after(lines, last, _block_entry(dash, entry, newline))
     line, column = source.values[invoice]
     if lines[line - 1][column - 1 :].startswith("{"):
         raise ValueError("a flow-style invoice")
     last = last_content_line(source, invoice)
     indent = " " * (column - 1)
-    return _insert_after(lines, last, f"{indent}{key}:{newline}{indent}  - {entry}{newline}")
+    new = f"{indent}{key}:{newline}" + _block_entry(column + 1, entry, newline)
+    if not invoice and last and lines[last - 1].strip():
+        new = newline + new  # a new top-level section: a blank line before it, as between others
+    return _insert_after(lines, last, new)
+
+
+def _block_entry(dash: int, entry: str, newline: str) -> str:
+    """`- entry` at column `dash` (0-based); the lines of a block mapping entry under it."""
+    first, *rest = entry.split("\n")
+    return (
+        " " * dash
+        + f"- {first}{newline}"
+        + "".join(" " * (dash + 2) + f"{line}{newline}" for line in rest)
+    )
 
 
 def _insert_in_flow(lines: list[str], end: tuple[int, int], entry: str, *, empty: bool) -> str:
     line, column = end
     text = lines[line - 1]
     close = column - 2  # the end mark is just past the closing bracket
-    if text[close] != "]":
-        raise ValueError("no closing bracket")
+    if text[close] != "]" or "\n" in entry:
+        raise ValueError("no closing bracket, or a block entry for a flow list")
     lines[line - 1] = text[:close] + ("" if empty else ", ") + entry + text[close:]
     return "".join(lines)
 
@@ -160,9 +173,7 @@ def set_values(text: str, name: str, mapping: DataPath, values: dict[str, str]) 
     line, a missing mapping added at the end of the file. Verified by reading back."""
     data, source, _ = parse_yaml_text(text, name)
     newline = "\r\n" if "\r\n" in text else "\n"
-    target = data
-    for part in mapping:
-        target = target.get(part) if isinstance(target, dict) else None
+    target = _at(data, mapping)
     where = ".".join(str(part) for part in mapping)
     by_hand = f"set {', '.join(f'{k}: {v}' for k, v in values.items())} under `{where}:` by hand"
     if target is None:
@@ -191,6 +202,18 @@ def set_values(text: str, name: str, mapping: DataPath, values: dict[str, str]) 
     return new_text
 
 
+def _at(data: Any, path: DataPath) -> Any:
+    """The value at `path` in parsed data (mappings and lists), or None where there is none."""
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
 def _set_one(text: str, name: str, path: DataPath, value: str, newline: str) -> str:
     _, source, _ = parse_yaml_text(text, name)
     lines = text.splitlines(keepends=True)
@@ -216,6 +239,9 @@ def _with_values(data: Any, mapping: DataPath, values: dict[str, str]) -> Any:
     result = copy.deepcopy(data)
     target = result
     for part in mapping:
+        if isinstance(target, list) or isinstance(target.get(part), list):
+            target = target[part]  # a list, or an entry of one: set_values found it there
+            continue
         if not isinstance(target.get(part), dict):
             target[part] = {}
         target = target[part]
