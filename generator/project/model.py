@@ -18,6 +18,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .branding import TYPEFACES, Typeface, colour_problem
 from .identifiers import problem
 
 Language = Literal["en", "sv", "da", "fi", "ru"]
@@ -450,6 +451,34 @@ class Party(Section):
 
 class Provider(Party):
     bank: Bank | None = None
+    registered_office: OptionalText | None = Field(
+        None, description="Where the company is registered (UK registered office, SE säte)"
+    )
+    f_skatt: bool = Field(False, description="SE: approved for F-skatt (Godkänd för F-skatt)")
+
+
+def _accent(value: str) -> str:
+    reason = colour_problem(value)
+    if reason is not None:
+        raise PydanticCustomError("colour", reason)
+    return value.strip()
+
+
+class Branding(Section):
+    """The letterhead: every field optional; without the section documents look as before."""
+
+    logo: OptionalText | None = Field(
+        None, description="PNG or JPEG file of the logo, relative to this file"
+    )
+    accent: Annotated[str, BeforeValidator(_text), AfterValidator(_accent), _TEXT_SCHEMA] | None = (
+        Field(None, description="Colour of headings and rules, like #1F6F5C; dark enough to read")
+    )
+    typeface: Typeface | None = Field(
+        None, description="One of the shipped families: " + ", ".join(TYPEFACES)
+    )
+    font_file: OptionalText | None = Field(
+        None, description="Your own TTF or OTF file instead, relative to this file"
+    )
 
 
 class ProjectInfo(Section):
@@ -689,6 +718,7 @@ class Project(Section):
     accounts: list[Account] = []
     achievements: list[Text] = []
     termination: Termination | None = None
+    branding: Branding | None = None
     reference_rates: dict[str, ReferenceRateOverride] = Field(
         default_factory=dict,
         description="Per rate table (eu_ecb, fi_viitekorko, se_referensranta, dk_referencesats, "

@@ -90,6 +90,14 @@ def load_project(
     folder = loaded.templates_dir
     if folder is not None and not folder.is_dir():
         problems.append(source.problem(("templates",), f"no such folder: {folder}"))
+    branding = project.branding
+    if branding is not None:
+        from .branding import file_problems
+
+        folder = project_path.parent
+        problems += file_problems(
+            branding.logo, branding.typeface, branding.font_file, folder, source
+        )
     if problems:
         raise ProjectError(_sorted(problems, name))
     return loaded

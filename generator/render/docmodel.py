@@ -217,3 +217,25 @@ def uses_italics(document: Document) -> bool:
         for block in document.blocks
         for inline in _inlines_of(block)
     )
+
+
+def document_text(document: Document) -> str:
+    """Every character a writer draws as text: the runs, charts and what goes around them."""
+    meta = document.meta
+    parts = [meta.title, meta.footer, meta.confidential, meta.page_label]
+    for block in document.blocks:
+        parts.extend(inline.text for inline in _inlines_of(block) if isinstance(inline, Run))
+        parts.extend(_chart_text(block))
+    return "\n".join(parts)
+
+
+def _chart_text(block: Block) -> Iterator[str]:
+    children: tuple[Block, ...] = ()
+    if isinstance(block, Chart):
+        yield from (block.title, block.unit, *(label for label, _ in block.bars))
+    elif isinstance(block, (Quote, Keep)):
+        children = block.blocks
+    elif isinstance(block, Columns):
+        children = tuple(inner for column in block.columns for inner in column)
+    for child in children:
+        yield from _chart_text(child)

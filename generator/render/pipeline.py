@@ -12,11 +12,18 @@ from ..documents.kinds import document_kind, output_name
 from ..errors import InputError, ProjectError
 from ..project.model import LANGUAGES, Project
 from ..project.project_file import LoadedProject
-from .docmodel import Document
-from .glyphs import refused_values
+from .docmodel import Document, document_text
+from .glyphs import (
+    Coverage,
+    describe,
+    font_file_coverage,
+    missing,
+    refused_values,
+    typeface_coverage,
+)
 from .markup import parse_document
 from .templating import render_template
-from .writers import FORMATS, WriterOptions, writer_for
+from .writers import FORMATS, Brand, WriterOptions, writer_for
 
 if TYPE_CHECKING:
     from .writers.helper import WriterHelper
@@ -86,8 +93,10 @@ def render_document(
     unknown = [name for name in wanted if name not in FORMATS]
     if unknown:
         raise InputError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
-    if "pdf" in wanted or "eml" in wanted:
-        check_drawable(loaded)
+    drawn = "pdf" in wanted or "eml" in wanted
+    coverage = branded_coverage(loaded) if drawn else None
+    if drawn and (coverage is None or coverage.shipped):
+        check_drawable(loaded, coverage)
     document = build_document(
         loaded,
         kind_name,
@@ -96,7 +105,10 @@ def render_document(
         templates_dir=templates_dir,
         params=params,
     )
-    options = WriterOptions(paper=paper or loaded.paper, as_of=as_of)
+    brand = brand_of(loaded, language)
+    if drawn and coverage is not None and not coverage.shipped:
+        _check_font_file(loaded, coverage, document, brand)
+    options = WriterOptions(paper=paper or loaded.paper, as_of=as_of, brand=brand)
     writing = [name for name in wanted if name != "eml"]
     if "eml" in wanted and "pdf" not in writing:
         writing.append("pdf")  # the e-mail's attachment
@@ -120,14 +132,83 @@ def render_document(
     return {name: rendered[name] for name in wanted}
 
 
-def check_drawable(loaded: LoadedProject) -> None:
+def check_drawable(loaded: LoadedProject, coverage: Coverage | None = None) -> None:
     """Refuse, at its line, a text value with a character the PDF cannot draw; the PDF
     writer would otherwise say it without a line to look at."""
-    # `templates` is a folder name, never drawn.
-    data = loaded.project.model_dump(by_alias=True, exclude={"templates"})
-    problems = [loaded.source.problem(path, reason) for path, reason in refused_values(data)]
+    # `templates` is a folder name, and branding's are file names and a colour: never drawn.
+    data = loaded.project.model_dump(by_alias=True, exclude={"templates", "branding"})
+    problems = [
+        loaded.source.problem(path, reason)
+        for path, reason in refused_values(data, coverage=coverage)
+    ]
     if problems:
         raise ProjectError(problems)
+
+
+def branded_coverage(loaded: LoadedProject) -> Coverage | None:
+    """What the branded typeface draws; None for the default, DejaVu Sans."""
+    branding = loaded.project.branding
+    if branding is None:
+        return None
+    if branding.font_file is not None:
+        path = loaded.path.parent / branding.font_file
+        try:
+            return font_file_coverage(str(path), path.name)
+        except ValueError as exc:
+            problem = loaded.source.problem(("branding", "font_file"), str(exc))
+            raise ProjectError([problem]) from None
+    return typeface_coverage(branding.typeface)
+
+
+def _check_font_file(
+    loaded: LoadedProject, coverage: Coverage, document: Document, brand: Brand | None
+) -> None:
+    # A user's font is checked against the whole text drawn, the template's words too, and
+    # the message names the font's field: the font is what lacks them, not the text.
+    text = document_text(document) + (brand.legal if brand else "")
+    absent = missing(text, coverage)
+    if absent:
+        shown = ", ".join(describe(char) for char in absent[:8])
+        more = f" and {len(absent) - 8} more" if len(absent) > 8 else ""
+        raise ProjectError(
+            [
+                loaded.source.problem(
+                    ("branding", "font_file"),
+                    f"{coverage.name} has no glyph for {shown}{more}, which this document "
+                    "uses; choose a font that has them, or a shipped typeface",
+                )
+            ]
+        )
+
+
+def brand_of(loaded: LoadedProject, language: str | None = None) -> Brand | None:
+    """The writers' branding from the project's `branding` section; None without one."""
+    branding = loaded.project.branding
+    if branding is None:
+        return None
+    from ..documents.legal_footer import legal_footer
+
+    logo = None
+    if branding.logo is not None:
+        try:
+            logo = (loaded.path.parent / branding.logo).read_bytes()
+        except OSError as exc:
+            problem = loaded.source.problem(("branding", "logo"), f"cannot read: {exc.strerror}")
+            raise ProjectError([problem]) from None
+    font_file = font_name = None
+    if branding.font_file is not None:
+        from .writers.fonts import family_name
+
+        font_file = str((loaded.path.parent / branding.font_file).resolve())
+        font_name = family_name(font_file)
+    return Brand(
+        logo=logo,
+        accent=branding.accent,
+        typeface=branding.typeface,
+        font_file=font_file,
+        font_name=font_name or branding.typeface,
+        legal=legal_footer(_with_language(loaded.project, language)),
+    )
 
 
 def _email(

@@ -1,11 +1,14 @@
-"""DOCX writer (python-docx): styles, tables, signature lines and a page-N-of-M footer."""
+"""DOCX writer (python-docx): styles, tables, signature lines, a page-N-of-M footer and
+branding (logo, accent colour, typeface, legal footer)."""
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import IO, Any
 
 import docx
@@ -21,7 +24,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from .. import docmodel as dm
-from . import WriterOptions
+from . import Brand, WriterOptions
 from .layout import column_shares, column_widths
 
 FONT = "Arial"
@@ -40,10 +43,49 @@ FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 MM_PER_POINT = 25.4 / 72
 _ALIGN = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
 LANGUAGE_TAGS = {"en": "en-US", "sv": "sv-SE", "da": "da-DK", "fi": "fi-FI", "ru": "ru-RU"}
+LOGO_MAX_MM = (60, 18)  # width, height: the PDF's size
+
+
+@dataclass(frozen=True)
+class _Theme:
+    """The font and colours of one document: the defaults, or its branding's."""
+
+    font: str = FONT
+    accent: RGBColor = ACCENT
+    accent_hex: str = ACCENT_HEX
+    rule_hex: str = RULE_HEX
+
+
+# The theme of the document being written; set for the length of one write(), so the many
+# small helpers need not pass it along (a batch writes documents in separate processes).
+_DEFAULT_THEME = _Theme()
+_THEME: contextvars.ContextVar[_Theme] = contextvars.ContextVar("theme", default=_DEFAULT_THEME)
+
+
+def _theme_of(brand: Brand | None) -> _Theme:
+    if brand is None:
+        return _DEFAULT_THEME
+    accent_hex = (brand.accent or f"#{ACCENT_HEX}").lstrip("#").upper()
+    if len(accent_hex) == 3:
+        accent_hex = "".join(digit * 2 for digit in accent_hex)
+    return _Theme(
+        font=brand.font_name or FONT,
+        accent=RGBColor.from_string(accent_hex),
+        accent_hex=accent_hex,
+        rule_hex=accent_hex if brand.accent else RULE_HEX,
+    )
 
 
 def write(document: dm.Document, options: WriterOptions) -> bytes:
     """The document as DOCX bytes; the same document and options always give the same bytes."""
+    token = _THEME.set(_theme_of(options.brand))
+    try:
+        return _write(document, options)
+    finally:
+        _THEME.reset(token)
+
+
+def _write(document: dm.Document, options: WriterOptions) -> bytes:
     word = docx.Document()
     _drop_thumbnail(word)
     width_mm, height_mm = PAPER_MM[options.paper]
@@ -57,8 +99,11 @@ def write(document: dm.Document, options: WriterOptions) -> bytes:
     _set_properties(word, document.meta, options.as_of)
     body = word._body  # the document body is a block container like a table cell
     text_width_mm = width_mm - 2 * MARGIN_MM
+    brand = options.brand
+    if brand is not None and brand.logo is not None:
+        _logo(body, brand.logo)
     _Builder(word, text_width_mm).blocks(body, document.blocks)
-    _footer(section, document.meta, text_width_mm)
+    _footer(section, document.meta, text_width_mm, brand.legal if brand else "")
     if document.meta.confidential:
         _header(section, document.meta.confidential)
     return _save(word)
@@ -126,7 +171,7 @@ class _Builder:
         elif isinstance(block, dm.PageBreak):
             container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, dm.Rule):
-            _border(container.add_paragraph(), "bottom", RULE_HEX, size=4)
+            _border(container.add_paragraph(), "bottom", _THEME.get().rule_hex, size=4)
 
     def list_block(self, container: Any, block: dm.ListBlock, level: int = 1) -> None:
         kind = "ListNumber" if block.ordered else "ListBullet"
@@ -268,7 +313,7 @@ def _hyperlink(paragraph: Paragraph, text: str, url: str) -> Any:
     paragraph._p.append(link)
     run = paragraph.add_run(text)
     link.append(run._r)  # move the run inside the link
-    run.font.color.rgb = ACCENT
+    run.font.color.rgb = _THEME.get().accent
     run.font.underline = True
     return run
 
@@ -281,15 +326,16 @@ def _run_font(run: Any, name: str) -> None:
 
 
 def _set_styles(word: Any, language: str) -> None:
+    theme = _THEME.get()
     styles = word.styles
     normal = styles["Normal"]
-    normal.font.name = FONT
+    normal.font.name = theme.font
     # 9.5 pt like the PDF: a one-invoice reminder, its payment details and sign-off on a page.
     normal.font.size = Pt(9.5)
     normal.font.color.rgb = INK
     normal.paragraph_format.space_after = Pt(5)
     normal.paragraph_format.line_spacing = 1.15
-    _plain_fonts(normal, FONT)
+    _plain_fonts(normal, theme.font)
     language_element = normal.element.get_or_add_rPr()
     lang = OxmlElement("w:lang")
     tag = LANGUAGE_TAGS.get(language, language)
@@ -299,11 +345,11 @@ def _set_styles(word: Any, language: str) -> None:
     sizes = {1: 14, 2: 12, 3: 10.5, 4: 7.5, 5: 7.5, 6: 7.5}  # a letter's title: a subject line
     for level, size in sizes.items():
         style = styles[f"Heading {level}"]
-        _plain_fonts(style, FONT)
+        _plain_fonts(style, theme.font)
         style.font.size = Pt(size)
         style.font.bold = True
         style.font.italic = False
-        style.font.color.rgb = ACCENT if level <= 2 else (INK if level == 3 else MUTED)
+        style.font.color.rgb = theme.accent if level <= 2 else (INK if level == 3 else MUTED)
         style.font.all_caps = level >= 4
         fmt = style.paragraph_format
         fmt.space_before = Pt({1: 0, 2: 12, 3: 8}.get(level, 4))
@@ -335,7 +381,7 @@ def _table_styles(styles: Any) -> None:
     heading.base_style = text
     heading.font.size = Pt(8)
     heading.font.bold = True
-    heading.font.color.rgb = ACCENT
+    heading.font.color.rgb = _THEME.get().accent
 
 
 def _plain_fonts(style: Any, name: str) -> None:
@@ -366,11 +412,11 @@ def _set_properties(word: Any, meta: dm.DocumentMeta, as_of: dt.date) -> None:
     properties.revision = 1
 
 
-def _footer(section: Any, meta: dm.DocumentMeta, width_mm: float) -> None:
+def _footer(section: Any, meta: dm.DocumentMeta, width_mm: float, legal: str = "") -> None:
     paragraph = section.footer.paragraphs[0]
     fmt = paragraph.paragraph_format
     fmt.tab_stops.add_tab_stop(Mm(width_mm), WD_TAB_ALIGNMENT.RIGHT)
-    _border(paragraph, "top", RULE_HEX, size=4)
+    _border(paragraph, "top", _THEME.get().rule_hex, size=4)
     paragraph.add_run(meta.footer + "\t")
     label = meta.page_label
     for piece, field in _page_label_parts(label):
@@ -381,6 +427,28 @@ def _footer(section: Any, meta: dm.DocumentMeta, width_mm: float) -> None:
     for run in paragraph.runs:
         run.font.size = Pt(7.5)
         run.font.color.rgb = MUTED
+    if legal:
+        # The company's legal particulars, under the footer on every page.
+        particulars = section.footer.add_paragraph()
+        particulars.paragraph_format.space_after = Pt(0)
+        run = particulars.add_run(legal)
+        run.font.size = Pt(6.5)
+        run.font.color.rgb = MUTED
+
+
+def _logo(body: Any, data: bytes) -> None:
+    """The logo at the top of page 1, as large as fits 60 × 18 mm, its aspect ratio kept."""
+    from docx.image.image import Image
+
+    image = Image.from_blob(data)
+    width_mm = image.px_width / image.horz_dpi * 25.4
+    height_mm = image.px_height / image.vert_dpi * 25.4
+    scale = min(LOGO_MAX_MM[0] / width_mm, LOGO_MAX_MM[1] / height_mm)
+    paragraph = body.add_paragraph()
+    paragraph.paragraph_format.space_after = Pt(11)
+    paragraph.add_run().add_picture(
+        io.BytesIO(data), width=Mm(width_mm * scale), height=Mm(height_mm * scale)
+    )
 
 
 def _header(section: Any, text: str) -> None:
@@ -390,7 +458,7 @@ def _header(section: Any, text: str) -> None:
     run = paragraph.add_run(text)
     run.bold = True
     run.font.size = Pt(7.5)
-    run.font.color.rgb = ACCENT
+    run.font.color.rgb = _THEME.get().accent
 
 
 def _page_label_parts(label: str) -> list[tuple[str, str | None]]:
@@ -466,7 +534,7 @@ def _shade(cell: _Cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
     edge = OxmlElement("w:tcBorders")
     bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:color", ACCENT_HEX)):
+    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:color", _THEME.get().accent_hex)):
         bottom.set(qn(key), value)
     edge.append(bottom)
     cell._tc.get_or_add_tcPr().append(edge)

@@ -1,4 +1,4 @@
-"""PDF writer (reportlab platypus) with the embedded DejaVu Sans family and a page-N-of-M footer."""
+"""PDF writer (reportlab platypus) with embedded fonts, a page-N-of-M footer and branding."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import contextlib
 import functools
 import io
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -37,9 +38,9 @@ from reportlab.platypus import paragraph as rl_paragraph
 
 from ...errors import InputError, RenderError
 from .. import docmodel as dm
-from ..glyphs import first_refused
-from . import WriterOptions
-from .fonts import FONT, register_fonts
+from ..glyphs import Coverage, first_refused, typeface_coverage
+from . import Brand, WriterOptions
+from .fonts import DEFAULT_FONTS, FONT, FontSet, register_fonts, register_typeface
 from .layout import column_shares, column_widths
 from .pdf_forms import FieldNames, FormLine, TickBox
 from .urls import split_pairs
@@ -63,16 +64,58 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 20 * mm
 CELL_PADDING = 4
+LOGO_MAX_HEIGHT = 18 * mm
+LOGO_MAX_WIDTH = 60 * mm
 
 
-@functools.lru_cache(maxsize=1)
-def _styles() -> dict[str, ParagraphStyle]:
+@dataclass(frozen=True)
+class _Theme:
+    """The faces and colours a document is drawn in: the defaults, or its branding's."""
+
+    fonts: FontSet = DEFAULT_FONTS
+    accent: str = "#1d3557"
+    rule: str = "#c9d1d9"
+    coverage: Coverage | None = None  # None: DejaVu Sans, checked by glyphs.drawable
+
+    @property
+    def accent_colour(self) -> Any:
+        return ACCENT if self.accent == "#1d3557" else colors.HexColor(self.accent)
+
+    @property
+    def rule_colour(self) -> Any:
+        return RULE if self.rule == "#c9d1d9" else colors.HexColor(self.rule)
+
+
+DEFAULT_THEME = _Theme()
+
+
+def _theme(brand: Brand | None, italic: bool) -> _Theme:
+    if brand is None:
+        register_fonts(italic=italic)
+        return DEFAULT_THEME
+    fonts = register_typeface(brand.typeface, brand.font_file)
+    accent = (brand.accent or DEFAULT_THEME.accent).lower()
+    # Branded rules are drawn in the accent colour: the brand's one colour on the page.
+    rule = accent if brand.accent else DEFAULT_THEME.rule
+    # A user's font was checked against the whole document before writing (pipeline).
+    coverage = None if brand.font_file else typeface_coverage(brand.typeface)
+    return _Theme(fonts, accent, rule, coverage)
+
+
+@functools.lru_cache(maxsize=4)
+def _styles(theme: _Theme = DEFAULT_THEME) -> dict[str, ParagraphStyle]:
+    fonts, accent = theme.fonts, theme.accent_colour
     # 9.5 on 12.8 points: a letter's usual 1.35 leading, so a one-invoice reminder with its
     # payment details and sign-off fits on one page.
     # uriWasteReduce: a URL that would leave more than a third of its line empty is broken
     # (at the places urls.py allows) rather than moved whole to the next line.
     base = ParagraphStyle(
-        "body", fontName=FONT, fontSize=9.5, leading=12.8, textColor=INK, uriWasteReduce=0.3
+        "body",
+        fontName=fonts.regular,
+        fontSize=9.5,
+        leading=12.8,
+        textColor=INK,
+        uriWasteReduce=0.3,
     )
     styles = {
         "body": ParagraphStyle("body-spaced", parent=base, spaceAfter=5),
@@ -81,27 +124,27 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h1": ParagraphStyle(
             "h1",
             parent=base,
-            fontName=f"{FONT}-Bold",
+            fontName=fonts.bold,
             fontSize=14,
             leading=18,
-            textColor=ACCENT,
+            textColor=accent,
             spaceBefore=2,
             spaceAfter=4,
         ),
         "h2": ParagraphStyle(
             "h2",
             parent=base,
-            fontName=f"{FONT}-Bold",
+            fontName=fonts.bold,
             fontSize=11.5,
             leading=15,
-            textColor=ACCENT,
+            textColor=accent,
             spaceBefore=10,
             spaceAfter=4,
         ),
         "h3": ParagraphStyle(
             "h3",
             parent=base,
-            fontName=f"{FONT}-Bold",
+            fontName=fonts.bold,
             fontSize=10,
             leading=14,
             spaceBefore=8,
@@ -110,7 +153,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "label": ParagraphStyle(
             "label",
             parent=base,
-            fontName=f"{FONT}-Bold",
+            fontName=fonts.bold,
             fontSize=7.5,
             leading=10,
             textColor=MUTED,
@@ -120,10 +163,10 @@ def _styles() -> dict[str, ParagraphStyle]:
         "head": ParagraphStyle(
             "head",
             parent=base,
-            fontName=f"{FONT}-Bold",
+            fontName=fonts.bold,
             fontSize=8,
             leading=11,
-            textColor=ACCENT,
+            textColor=accent,
         ),
         "list": ParagraphStyle("list", parent=base, spaceAfter=1),
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10, textColor=MUTED),
@@ -134,7 +177,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def write(document: dm.Document, options: WriterOptions) -> bytes:
     """The document as PDF bytes; the same document and options always give the same bytes."""
-    register_fonts(italic=dm.uses_italics(document))
+    theme = _theme(options.brand, dm.uses_italics(document))
     buffer = io.BytesIO()
     pagesize = PAPER[options.paper]
     frame_width = pagesize[0] - 2 * MARGIN_X
@@ -156,7 +199,7 @@ def write(document: dm.Document, options: WriterOptions) -> bytes:
         producer="inwriting",
         invariant=1,
         lang=meta.language,
-        initialFontName=FONT,
+        initialFontName=theme.fonts.regular,
     )
     frame = Frame(
         MARGIN_X,
@@ -171,9 +214,13 @@ def write(document: dm.Document, options: WriterOptions) -> bytes:
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     frame_height = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM
-    story = list(_Builder(frame_width, frame_height).blocks(document.blocks))
+    story = list(_Builder(frame_width, frame_height, theme=theme).blocks(document.blocks))
+    brand = options.brand
+    if brand is not None and brand.logo is not None:
+        story.insert(0, _logo(brand.logo))
+    legal = brand.legal if brand is not None else ""
     try:
-        doc.build(story, canvasmaker=_footer_canvas(meta, pagesize))
+        doc.build(story, canvasmaker=_footer_canvas(meta, pagesize, theme, legal))
     except LayoutError as exc:
         del exc  # reportlab's message describes its own objects, not the user's text
         raise RenderError(
@@ -198,11 +245,21 @@ def _strict_bounds() -> Iterator[None]:
 class _Builder:
     """Turns model blocks into platypus flowables for a frame of a given width."""
 
-    def __init__(self, width: float, page_height: float, names: FieldNames | None = None) -> None:
+    def __init__(
+        self,
+        width: float,
+        page_height: float,
+        names: FieldNames | None = None,
+        theme: _Theme = DEFAULT_THEME,
+    ) -> None:
         self.width = width
         self.page_height = page_height  # the height of an empty frame
-        self.styles = _styles()
+        self.theme = theme
+        self.styles = _styles(theme)
         self.names = names or FieldNames()
+
+    def markup(self, content: Iterable[dm.Inline]) -> str:
+        return markup(content, self.theme)
 
     def blocks(self, blocks: Iterable[dm.Block]) -> Iterable[Flowable]:
         items = list(blocks)
@@ -240,14 +297,14 @@ class _Builder:
                 if block.level == 3
                 else "label"
             ]
-            text = markup(block.content)
+            text = self.markup(block.content)
             if block.level >= 4:
                 text = text.upper()
             paragraph = Paragraph(text, style)
             paragraph.keepWithNext = True
             yield paragraph
         elif isinstance(block, dm.Paragraph):
-            yield Paragraph(markup(block.content), styles["body"])
+            yield Paragraph(self.markup(block.content), styles["body"])
         elif isinstance(block, dm.ListBlock):
             yield self.list_block(block)
         elif isinstance(block, dm.Table):
@@ -275,10 +332,16 @@ class _Builder:
         elif isinstance(block, dm.PageBreak):
             yield PageBreak()
         elif isinstance(block, dm.Rule):
-            yield HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=4, spaceAfter=8)
+            yield HRFlowable(
+                width="100%",
+                thickness=0.5,
+                color=self.theme.rule_colour,
+                spaceBefore=4,
+                spaceAfter=8,
+            )
 
     def sub(self, width: float) -> _Builder:
-        return _Builder(width, self.page_height, self.names)
+        return _Builder(width, self.page_height, self.names, self.theme)
 
     def list_block(self, block: dm.ListBlock) -> Flowable:
         items = []
@@ -303,7 +366,7 @@ class _Builder:
         )
 
     def table(self, block: dm.Table) -> Flowable:
-        widths = column_widths(block, self.width, _measure, CELL_PADDING)
+        widths = column_widths(block, self.width, self._measure, CELL_PADDING)
         rows = [block.header, *block.rows]
         data = [
             [
@@ -317,7 +380,7 @@ class _Builder:
             ("TEXTCOLOR", (0, 0), (-1, -1), INK),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.theme.accent_colour),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
@@ -328,9 +391,13 @@ class _Builder:
             if cell.align in ("right", "center"):
                 commands.append(("ALIGN", (column, 0), (column, -1), cell.align.upper()))
         table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-        table.setStyle(_table_style(commands))
+        table.setStyle(_table_style(commands, self.theme))
         table.spaceAfter = 8
         return table
+
+    def _measure(self, text: str, bold: bool) -> float:
+        fonts = self.theme.fonts
+        return float(pdfmetrics.stringWidth(text, fonts.bold if bold else fonts.regular, 8.5))
 
     def cell(self, cell: dm.Cell, style: ParagraphStyle, fillable: bool = False) -> Any:
         # A lone checkbox or an empty cell needs no Paragraph: nothing to wrap, and a Paragraph
@@ -342,7 +409,7 @@ class _Builder:
                 return TickBox(self.names.next_box(), cell.content[0].checked, INK)
             return _box(cell.content[0])  # the header repeats on every page: a glyph
         alignment = {"right": TA_RIGHT, "center": TA_CENTER}.get(cell.align or "", TA_LEFT)
-        return Paragraph(markup(cell.content), _aligned(style, alignment))
+        return Paragraph(self.markup(cell.content), _aligned(style, alignment, self.theme))
 
     def columns(self, block: dm.Columns) -> Flowable:
         gap = 8 * mm
@@ -368,7 +435,8 @@ class _Builder:
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ]
+                ],
+                self.theme,
             )
         )
         table.spaceAfter = 6
@@ -399,12 +467,14 @@ class _Builder:
             for number, party in enumerate(block.parties, start=1):
                 field = party.fields[line] if line < len(party.fields) else None
                 if field and field.value:
-                    values.append(Paragraph(markup(field.value), self.styles["cell"]))
+                    values.append(Paragraph(self.markup(field.value), self.styles["cell"]))
                 elif field:
                     values.append(self._form_line(party, line, f"{prefix}party-{number}"))
                 else:
                     values.append("")
-                labels.append(Paragraph(markup(field.label), self.styles["small"]) if field else "")
+                labels.append(
+                    Paragraph(self.markup(field.label), self.styles["small"]) if field else ""
+                )
             value_row = len(rows)
             rows += [self._spread(values), self._spread(labels)]
             heights += [24, 0]
@@ -419,7 +489,7 @@ class _Builder:
         # Minimum, not fixed, heights: a long name grows its line instead of spilling out.
         table = _WholeTable(rows, colWidths=widths, minRowHeights=heights, hAlign="LEFT")
         table.page_height = self.page_height
-        table.setStyle(_table_style(commands))
+        table.setStyle(_table_style(commands, self.theme))
         table.spaceBefore = 4
         return table
 
@@ -446,9 +516,10 @@ class _Builder:
         table.setStyle(
             _table_style(
                 [
-                    ("LINEBEFORE", (0, 0), (0, -1), 2, RULE),
+                    ("LINEBEFORE", (0, 0), (0, -1), 2, self.theme.rule_colour),
                     ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                ]
+                ],
+                self.theme,
             )
         )
         table.spaceAfter = 6
@@ -482,22 +553,28 @@ def _flat(flowables: Iterable[Flowable]) -> list[Flowable]:
     return flat
 
 
-def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+def _table_style(commands: list[tuple[Any, ...]], theme: _Theme = DEFAULT_THEME) -> TableStyle:
     # Plain-string cells (the gaps between columns) would otherwise use reportlab's default
     # Helvetica, which is not embedded.
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), theme.fonts.regular), *commands])
 
 
-def markup(content: Iterable[dm.Inline]) -> str:
+def markup(content: Iterable[dm.Inline], theme: _Theme = DEFAULT_THEME) -> str:
     """Inline content as reportlab paragraph markup; every character of text is escaped."""
     parts = []
     for inline in content:
         if isinstance(inline, dm.Break):
             parts.append("<br/>")
         elif isinstance(inline, dm.Checkbox):
-            parts.append(_box(inline))
+            if theme.fonts.regular == FONT:
+                parts.append(_box(inline))
+            else:  # few typefaces have the ballot boxes; DejaVu Sans is always there
+                parts.append(f'<font name="{FONT}">{_box(inline)}</font>')
         else:
-            _check_drawable(inline.text)
+            if theme.coverage is not None:
+                _check_drawable(inline.text, theme.coverage)
+            elif theme.fonts.regular == FONT:  # a user's font was checked by the pipeline
+                _check_drawable(inline.text)
             # reportlab breaks lines at U+202F, Babel's narrow no-break space in amounts and
             # dates; the ordinary no-break space it keeps together.
             text = escape(inline.text.replace("\u202f", "\u00a0"))
@@ -507,15 +584,15 @@ def markup(content: Iterable[dm.Inline]) -> str:
                 text = f"<i>{text}</i>"
             if inline.href:
                 href = escape(inline.href, {'"': "&quot;"})
-                text = f'<a href="{href}" color="#1d3557">{text}</a>'
+                text = f'<a href="{href}" color="{theme.accent}">{text}</a>'
             parts.append(text)
     return "".join(parts)
 
 
-def _check_drawable(text: str) -> None:
+def _check_drawable(text: str, coverage: Coverage | None = None) -> None:
     # The project's values were checked at their lines already (pipeline.check_drawable):
     # what is left is template text, which reportlab would draw as an empty box or drop.
-    found = first_refused(text)
+    found = first_refused(text, coverage)
     if found is not None:
         raise InputError(f"the text {text.strip()[:60]!r}: {found[1]}")
 
@@ -524,23 +601,38 @@ def _box(checkbox: dm.Checkbox) -> str:
     return "☑" if checkbox.checked else "☐"
 
 
-def _aligned(style: ParagraphStyle, alignment: int) -> ParagraphStyle:
+def _aligned(
+    style: ParagraphStyle, alignment: int, theme: _Theme = DEFAULT_THEME
+) -> ParagraphStyle:
     if alignment == style.alignment:
         return style
-    return _aligned_cached(style.name, alignment)
+    return _aligned_cached(style.name, alignment, theme)
 
 
 @functools.lru_cache(maxsize=32)
-def _aligned_cached(name: str, alignment: int) -> ParagraphStyle:
-    base = next(s for s in _styles().values() if s.name == name)
+def _aligned_cached(name: str, alignment: int, theme: _Theme) -> ParagraphStyle:
+    base = next(s for s in _styles(theme).values() if s.name == name)
     return ParagraphStyle(f"{name}-{alignment}", parent=base, alignment=alignment)
 
 
-def _measure(text: str, bold: bool) -> float:
-    return float(pdfmetrics.stringWidth(text, f"{FONT}-Bold" if bold else FONT, 8.5))
+def _logo(data: bytes) -> Flowable:
+    """The logo at the top of page 1, as large as fits 60 × 18 mm, its aspect ratio kept."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image
+
+    width, height = ImageReader(io.BytesIO(data)).getSize()
+    scale = min(LOGO_MAX_WIDTH / width, LOGO_MAX_HEIGHT / height)
+    image = Image(io.BytesIO(data), width=width * scale, height=height * scale, hAlign="LEFT")
+    image.spaceAfter = 4 * mm
+    return image
 
 
-def _footer_canvas(meta: dm.DocumentMeta, pagesize: tuple[float, float]) -> type[Canvas]:
+def _footer_canvas(
+    meta: dm.DocumentMeta,
+    pagesize: tuple[float, float],
+    theme: _Theme = DEFAULT_THEME,
+    legal: str = "",
+) -> type[Canvas]:
     """A canvas that holds every page back until the end, so the footer can say 'of N'."""
 
     class FooterCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
@@ -566,21 +658,40 @@ def _footer_canvas(meta: dm.DocumentMeta, pagesize: tuple[float, float]) -> type
         def _draw_footer(self, number: int, total: int) -> None:
             label = meta.page_label.replace("{page}", str(number)).replace("{pages}", str(total))
             y = MARGIN_BOTTOM - 10 * mm
+            fonts = theme.fonts
             self.saveState()
-            self.setStrokeColor(RULE)
+            self.setStrokeColor(theme.rule_colour)
             self.setLineWidth(0.5)
             self.line(MARGIN_X, y + 10, pagesize[0] - MARGIN_X, y + 10)
-            self.setFont(FONT, 7.5)
+            self.setFont(fonts.regular, 7.5)
             self.setFillColor(MUTED)
             self.drawString(MARGIN_X, y, meta.footer)
             self.drawRightString(pagesize[0] - MARGIN_X, y, label)
+            if legal:
+                # The company's legal particulars, under the footer on every page.
+                self.setFont(fonts.regular, 6.5)
+                width = pagesize[0] - 2 * MARGIN_X
+                for index, line in enumerate(_legal_lines(legal, fonts.regular, width)):
+                    self.drawString(MARGIN_X, y - 9 - 8 * index, line)
             if meta.confidential:
                 # Every page says it, so a page that strays from the rest still does.
-                self.setFont(f"{FONT}-Bold", 7.5)
-                self.setFillColor(ACCENT)
+                self.setFont(fonts.bold, 7.5)
+                self.setFillColor(theme.accent_colour)
                 self.drawRightString(
                     pagesize[0] - MARGIN_X, pagesize[1] - MARGIN_TOP + 5 * mm, meta.confidential
                 )
             self.restoreState()
 
     return FooterCanvas
+
+
+def _legal_lines(text: str, font: str, width: float) -> list[str]:
+    """The legal footer in lines that fit the page width, broken between its particulars."""
+    lines: list[str] = []
+    for part in text.split(" · "):
+        joined = f"{lines[-1]} · {part}" if lines else part
+        if lines and pdfmetrics.stringWidth(joined, font, 6.5) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(part)
+    return lines
