@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import InwritingError, Problem, ProjectError
 from ..law.ledger import invoice_states
+from ..law.rate_sources import RateUnknown
 from ..project.load import read_yaml
 from ..project.project_file import LoadedProject, load_project
 from .reminders import plan_reminders
@@ -121,7 +122,12 @@ def agenda(paths: Iterable[Path], as_of: dt.date, *, allow_secrets: bool = False
             items.append(AgendaItem(str(path), "?", "?", "error", exc.format_message(), 0))
             continue
         projects += 1
-        items += project_agenda(loaded, as_of)
+        try:
+            items += project_agenda(loaded, as_of)
+        except RateUnknown as exc:  # the letters would state a rate not in the tables: say so
+            info = loaded.project
+            what = f"{path}: {exc.format_message()}"
+            items.append(AgendaItem(str(path), info.project.id, info.client.name, "error", what, 0))
     return Agenda(sorted(items, key=lambda item: item.sort_key), files, projects)
 
 
