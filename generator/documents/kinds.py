@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..filenames import safe_stem
+from ..law.charges import agreed_rate
 from ..locales import document_locale
 from ..project.model import Project, Tone
 from ..project.scope import (
@@ -83,9 +84,11 @@ def scope_context(project: Project, as_of: dt.date, *, current: bool = False) ->
         "interest": (
             late_interest
             if isinstance(late_interest, str)
-            else ("rate" if late_interest > 0 else "none")
+            else ("rate" if agreed_rate(late_interest)[0] > 0 else "none")
         ),
-        "interest_rate": late_interest if isinstance(late_interest, Decimal) else None,
+        # The agreed rate and its period (day, month or year), printed as agreed.
+        "interest_rate": None if isinstance(late_interest, str) else agreed_rate(late_interest)[0],
+        "interest_per": None if isinstance(late_interest, str) else agreed_rate(late_interest)[1],
         "has_hours": any(line.hours is not None for line in lines),
         "included_changes": [change.id for change in included],
         "sec": numbers.sections,

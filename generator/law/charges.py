@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..project.model import Project
+from ..project.model import PenaltyRate, Project
 from ..project.scope import round_money
 from .interest import (
     FixedRate,
@@ -52,6 +52,8 @@ class Charges:
     fee_source: str | None
     notes: tuple[str, ...] = field(default=())
     last_rate: LastRate | None = None  # --last-rate stood in for rates not yet published
+    agreed_rate: Decimal | None = None  # a contract rate as agreed: percent per `agreed_per`
+    agreed_per: str = "year"
 
     @property
     def fees(self) -> Decimal:
@@ -72,6 +74,8 @@ def charges_for(project: Project, state: InvoiceState, *, sending: bool = True) 
     interest = sum((round_money(p.amount, project.currency) for p in periods), start=Decimal(0))
     compensation, compensation_source = _compensation(project, state, law, kind, notes)
     fee_each, fee_count, fee_source = _fees(project, state, law, sending, notes)
+    setting = project.terms.late_interest
+    agreed = agreed_rate(setting) if kind == "contract" and not isinstance(setting, str) else None
     fee_rule = law.reminder_fee if law else None
     if fee_rule and fee_rule.counts_against_compensation and compensation > 0 and fee_count:
         # The fixed sum already covers the costs of reminding: only fees beyond it are owed.
@@ -99,6 +103,8 @@ def charges_for(project: Project, state: InvoiceState, *, sending: bool = True) 
         fee_source=fee_source,
         notes=tuple(notes),
         last_rate=last_rate,
+        agreed_rate=agreed[0] if agreed else None,
+        agreed_per=agreed[1] if agreed else "year",
     )
 
 
@@ -110,9 +116,15 @@ def _interest(
         return "none", [], None, None, None, None
     day_count = law.interest.day_count if law and law.interest else "actual/365"
     if not isinstance(setting, str):
-        if setting == 0:
+        agreed, per = agreed_rate(setting)
+        if agreed == 0:
             return "none", [], None, None, None, None
-        periods = interest_periods(state, FixedRate(setting), day_count=day_count)
+        if per != "year":
+            # A rate per day or per month is simple interest per calendar day (yearly
+            # equivalent over 365 days), whatever the law's own day count.
+            day_count = "actual/365"
+            _penalty_notes(project, setting, notes)
+        periods = interest_periods(state, FixedRate(yearly_rate(agreed, per)), day_count=day_count)
         return "contract", periods, None, None, None, None
     rule = law.interest if law is not None else None
     reference = rule.reference if rule is not None else None
@@ -134,6 +146,32 @@ def _interest(
     periods = interest_periods(state, rate, day_count=day_count)
     last_rate = _beyond_table(table, periods, fixed_from)
     return "statutory", periods, table.title, rule.margin, rule.source, last_rate
+
+
+def agreed_rate(setting: Decimal | PenaltyRate) -> tuple[Decimal, str]:
+    """The contract rate and its period: a plain number is percent a year."""
+    if isinstance(setting, PenaltyRate):
+        return setting.rate, setting.per
+    return setting, "year"
+
+
+def yearly_rate(rate: Decimal, per: str) -> Decimal:
+    """The yearly percentage that gives, per day over a 365-day year, the agreed simple interest:
+    `rate` % a day is rate × 365 a year; `rate` % a month is rate × 12 a year (so rate × 12 / 365
+    a day, the convention docs/late-payment.md gives)."""
+    return rate * {"day": 365, "month": 12, "year": 1}[per]
+
+
+def _penalty_notes(project: Project, setting: object, notes: list[str]) -> None:
+    # What the law may do to an agreed rate; the tool charges it as agreed and says so here.
+    where = {
+        "RU": "a court may reduce a contract penalty (неустойка) that is clearly "
+        "disproportionate to the breach (ГК РФ ст. 333; between businesses only on the debtor's "
+        "application and in exceptional cases)",
+        "US": "state usury laws may cap an agreed late-payment rate; inwriting does not check them",
+    }.get(project.jurisdiction or "")
+    if where:
+        notes.append(f"late_interest {setting}: {where}")
 
 
 def rate_table_for(project: Project, name: str) -> RateTable:
