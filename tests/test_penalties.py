@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import SAMPLES
 from inwriting.cli import cli
 from inwriting.law.charges import charges_for, yearly_rate
 from inwriting.law.ledger import due_date, invoice_state
 from inwriting.project.model import PenaltyRate, Project
 from inwriting.project.project_file import load_project
 from inwriting.project.scope import round_money
-
-from conftest import SAMPLES
 from test_ledger import project
 
 AS_OF = dt.date(2026, 11, 22)

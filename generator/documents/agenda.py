@@ -16,6 +16,7 @@ from ..law.ledger import invoice_states
 from ..law.rate_sources import RateUnknown
 from ..project.load import read_yaml
 from ..project.project_file import LoadedProject, load_project
+from .late_claim import claims
 from .reminders import plan_reminders
 from .waiting import delay_days, open_questions
 
@@ -29,6 +30,7 @@ RANKS = {
     "firm": 2,
     "friendly": 3,
     "waiting": 4,
+    "claim": 4,
     "change": 5,
     "due_soon": 6,
 }
@@ -180,6 +182,19 @@ def project_agenda(loaded: LoadedProject, as_of: dt.date) -> list[AgendaItem]:
                 currency=project.currency,
                 document="reminder-" + reminder.tone.replace("_", "-"),
                 params={"invoice": reminder.invoice},
+            )
+        )
+    for claim in claims(project, as_of):  # paid in full, but late: what the delay still costs
+        number = claim.state.invoice.number
+        found.append(
+            item(
+                "claim",
+                f"late-payment claim, invoice {number} (paid {claim.days_late} days late)",
+                claim.days_late,
+                amount=claim.total,
+                currency=project.currency,
+                document="late-claim",
+                params={"invoice": number},
             )
         )
     questions = open_questions(project, as_of)

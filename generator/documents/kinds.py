@@ -136,6 +136,12 @@ def dispute_reply_context(project: Project, as_of: dt.date, *, invoice: str) -> 
     return {**common_context(project, as_of), **context(project, as_of, invoice=invoice)}
 
 
+def late_claim_context(project: Project, as_of: dt.date, *, invoice: str) -> Context:
+    from .late_claim import late_claim_context as context
+
+    return {**common_context(project, as_of), **context(project, as_of, invoice=invoice)}
+
+
 def waiting_context(project: Project, as_of: dt.date) -> Context:
     from .waiting import waiting_context as context
 
@@ -227,6 +233,11 @@ KINDS: dict[str, DocumentKind] = {
             dispute_reply_context,
             "a reply to a disputed invoice: what it covers, the clause, a date to settle",
         ),
+        DocumentKind(
+            "late-claim",
+            late_claim_context,
+            "interest and compensation on an invoice paid in full, but late",
+        ),
         DocumentKind("waiting", waiting_context, "we are waiting for your answer; delivery moves"),
         DocumentKind(
             "termination", termination_context, "a professional notice ending the agreement"
@@ -274,7 +285,7 @@ def output_name(
     - `<id>-scope-current.<ext>` for the checklist with approved changes applied;
     - `<id>-change-order-<change id>.<ext>`, or `<id>-change-declined-<change id>.<ext>`;
     - `<id>-reminder-<invoice>-<tone>.<ext>`, e.g. `SV-2026-04-reminder-SCh-2026-071-firm.pdf`;
-    - `<id>-dispute-reply-<invoice>.<ext>`.
+    - `<id>-dispute-reply-<invoice>.<ext>`, `<id>-late-claim-<invoice>.<ext>`.
 
     A document in another language than the project's own (`--lang`) ends in the language code
     before the extension (`JGS-2026-01-scope-sv.pdf`), so it never collides with the default.
@@ -291,8 +302,8 @@ def _output_stem(project: Project, kind: str, params: Mapping[str, Any]) -> str:
     if kind == "scope" and params.get("current"):
         return f"{stem}-scope-current"
     invoice = params.get("invoice")
-    if invoice is not None and kind == "dispute-reply":
-        return f"{stem}-dispute-reply-{safe_stem(str(invoice), 'invoice')}"
+    if invoice is not None and kind in ("dispute-reply", "late-claim"):
+        return f"{stem}-{kind}-{safe_stem(str(invoice), 'invoice')}"
     if invoice is not None and kind.startswith("reminder-"):
         tone = kind.removeprefix("reminder-")
         return f"{stem}-reminder-{safe_stem(str(invoice), 'invoice')}-{tone}"

@@ -3,6 +3,7 @@ with the basis a reminder must state, and never more than the law allows."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -146,6 +147,44 @@ def _interest(
     periods = interest_periods(state, rate, day_count=day_count)
     last_rate = _beyond_table(table, periods, fixed_from)
     return "statutory", periods, table.title, rule.margin, rule.source, last_rate
+
+
+@dataclass(frozen=True)
+class LateClaim:
+    """What an invoice paid in full after its due date still owes: the interest accrued until
+    the day it was paid (its last payment) and the fixed compensation where the law grants it."""
+
+    state: InvoiceState  # the invoice on the day it was paid in full, before that payment
+    paid_on: dt.date
+    charges: Charges  # interest until `paid_on`, compensation; no reminder fees
+
+    @property
+    def days_late(self) -> int:
+        return (self.paid_on - self.state.due).days
+
+    @property
+    def total(self) -> Decimal:
+        return self.charges.interest + self.charges.compensation
+
+
+def late_claim(project: Project, state: InvoiceState) -> LateClaim | None:
+    """The claim on an invoice paid in full late, as of `state.as_of`; None when it is unpaid,
+    was paid on time, or nothing is owed for the delay (no interest agreed, and no fixed sum)."""
+    if state.outstanding > 0 or not state.payments:
+        return None
+    paid_on = state.payments[-1][0]
+    if paid_on <= state.due:
+        return None
+    # The day of the last payment, with that payment not yet counted: interest runs up to and
+    # including the day of payment (interest_periods), and what was owed then is the principal.
+    before = sum((amount for on, amount in state.payments if on < paid_on), start=Decimal(0))
+    at_payment = dataclasses.replace(state, as_of=paid_on, paid=before)
+    charges = dataclasses.replace(
+        charges_for(project, at_payment, sending=False), fee_each=Decimal(0), fee_count=0
+    )
+    charges = dataclasses.replace(charges, fee_source=None)
+    claim = LateClaim(at_payment, paid_on, charges)
+    return claim if claim.total > 0 else None
 
 
 def agreed_rate(setting: Decimal | PenaltyRate) -> tuple[Decimal, str]:

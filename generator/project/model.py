@@ -578,6 +578,11 @@ class Invoice(Section):
     )
     payments: list[Payment] = []
     reminders: list[ReminderSent] = []
+    claimed_on: Date | None = Field(
+        None,
+        description="When the late-payment claim for this invoice, paid late, was sent "
+        "(added by nudge --claim --record); it is sent once",
+    )
 
 
 class WaitingItem(Section):

@@ -162,7 +162,7 @@ def set_values(text: str, name: str, mapping: DataPath, values: dict[str, str]) 
     newline = "\r\n" if "\r\n" in text else "\n"
     target = data
     for part in mapping:
-        target = target.get(part) if isinstance(target, dict) else None
+        target = _child(target, part)
     where = ".".join(str(part) for part in mapping)
     by_hand = f"set {', '.join(f'{k}: {v}' for k, v in values.items())} under `{where}:` by hand"
     if target is None:
@@ -210,13 +210,22 @@ def _set_one(text: str, name: str, path: DataPath, value: str, newline: str) -> 
     return _insert_after(lines, last, " " * (key_column - 1) + f"{path[-1]}: {value}{newline}")
 
 
+def _child(node: Any, part: str | int) -> Any:
+    """The value at `part` of a mapping (a key) or a list (an index, e.g. invoices[1]), or None."""
+    if isinstance(node, dict):
+        return node.get(part)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return None
+
+
 def _with_values(data: Any, mapping: DataPath, values: dict[str, str]) -> Any:
     import copy
 
     result = copy.deepcopy(data)
     target = result
     for part in mapping:
-        if not isinstance(target.get(part), dict):
+        if not isinstance(_child(target, part), (dict, list)):
             target[part] = {}
         target = target[part]
     for key, value in values.items():
