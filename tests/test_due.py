@@ -228,7 +228,7 @@ def test_render_writes_every_due_document_and_isolates_failures(
     )
     assert code == 2
     assert "JGS-2026-01-waiting.pdf" in output and "already exist" in output
-    assert "rendered 9 of 10 documents" in output
+    assert "rendered 11 of 12 documents" in output  # 2 late-payment claims among them
     assert (out_dir / "JGS-2026-01-waiting.pdf").read_bytes() == b"an older version"
     assert (
         (out_dir / "JGS-2026-01-reminder-2026-044-stop-work.pdf").read_bytes().startswith(b"%PDF")
