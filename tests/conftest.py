@@ -14,6 +14,13 @@ SAMPLES = ROOT / "samples"
 EXAMPLES = ROOT.parent / "shared" / "examples"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Documents some test modules build while they are collected accept the last rate too."""
+    from inwriting.law.rate_sources import accept_last_rate
+
+    accept_last_rate(True)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
@@ -26,6 +33,14 @@ def _isolated_home(
     monkeypatch.delenv("INWRITING_PROFILE", raising=False)  # the profile: only the test's own
     # A bug shows its traceback in tests (users get one message: cli/app.py).
     monkeypatch.setenv("INWRITING_DEBUG", "1")
+    # The samples are dated 2026-11-22, past the rate tables: like `render_samples.py`, the
+    # tests accept the last published rate (the letters say so). tests/test_rates_known_until.py
+    # turns this off to test the refusal.
+    monkeypatch.delenv("INWRITING_RATES", raising=False)
+    monkeypatch.setenv("INWRITING_LAST_RATE", "1")
+    from inwriting.law.rate_sources import accept_last_rate
+
+    accept_last_rate(True)
     yield
 
 

@@ -58,7 +58,8 @@ def render_all(out_dir: Path, as_of: str = AS_OF) -> list[str]:
         target = out_dir / sample.stem
         for command in sample_commands(sample):
             dated = command if "--as-of" in command else [*command, "--as-of", as_of]
-            args = [*dated, "--out", str(target), "--force"]
+            # Past the rate tables: the last published rate, said so in the letters (not invented).
+            args = [*dated, "--out", str(target), "--force", "--last-rate"]
             result = runner.invoke(cli, args)
             if result.exit_code == 2 and "refused" in result.output:
                 # A rung below one already sent, or a waiting notice or change order after the

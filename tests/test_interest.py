@@ -8,11 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from inwriting.law.charges import charges_for
+from inwriting.law.charges import LastRate, charges_for
 from inwriting.law.interest import FixedRate, StatutoryRate, interest_periods, law_for, rate_table
 from inwriting.law.ledger import invoice_state
+from inwriting.law.rate_sources import RateUnknown, accept_last_rate
 from inwriting.project.model import Payment, Project, Signoff
 from inwriting.project.scope import round_money
 from test_ledger import project
@@ -217,10 +219,17 @@ def test_us_has_no_statutory_interest() -> None:
     assert law_for("US") is not None and law_for("IT") is None  # no silent EU default
 
 
-def test_past_the_rate_table_is_a_note_and_the_project_file_can_extend_it() -> None:
+def test_past_the_rate_table_is_refused_unless_accepted_and_the_project_file_extends_it() -> None:
     p = project(jurisdiction="FI")
     late = invoice_state(p, 0, D(2026, 8, 1))
-    assert any("known until 2026-06-30" in note for note in charges_for(p, late).notes)
+    accept_last_rate(False)
+    with pytest.raises(RateUnknown, match="viitekorko for 1 July–1 August 2026"):
+        charges_for(p, late)
+    accept_last_rate(True)  # --last-rate: the last published rate, and the letter says so
+    assert charges_for(p, late).last_rate == LastRate(
+        "viitekorko", Decimal("2.5"), D(2026, 1, 1), D(2026, 6, 30)
+    )
+    accept_last_rate(False)
     data = p.model_dump(by_alias=True)
     data["reference_rates"] = {
         "fi_viitekorko": {
@@ -230,7 +239,7 @@ def test_past_the_rate_table_is_a_note_and_the_project_file_can_extend_it() -> N
     }
     extended = type(p).model_validate(data)
     charges = charges_for(extended, invoice_state(extended, 0, D(2026, 8, 1)))
-    assert not any("known until" in note for note in charges.notes)
+    assert charges.last_rate is None
     assert [x.rate for x in charges.periods] == [Decimal("10.5"), Decimal("11.0")]
 
 

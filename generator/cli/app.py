@@ -10,7 +10,7 @@ import click
 from ..errors import EXIT_INTERRUPTED, InputError, InternalError
 from ..startup import hold_back
 from . import act, agenda, agreement, files, init, law, letters, profile, record, signing, status
-from .common import accept_global_options, global_options
+from .common import accept_global_options, apply_global_options, global_options
 
 # Heavy modules (pydantic, Babel, reportlab, python-docx) are imported inside the commands,
 # so that `inwriting --help` costs about what importing Click costs.
@@ -59,6 +59,7 @@ def cli(context: click.Context, /, **options: bool) -> None:
     (`inwriting check FILE --allow-secrets`).
     """
     context.obj = dict(options)
+    apply_global_options(context.obj)
 
 
 for command in (

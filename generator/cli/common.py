@@ -76,6 +76,11 @@ GLOBAL_FLAGS = {
         "Accept values that look like passwords, keys or tokens (they are refused otherwise).",
         "INWRITING_ALLOW_SECRETS",
     ),
+    "last_rate": (
+        "Where a reference rate is not yet in the tables, use the last one published (the letter"
+        " says so) instead of stopping.",
+        "INWRITING_LAST_RATE",
+    ),
 }
 
 
@@ -109,6 +114,14 @@ def _set_global(context: click.Context, parameter: click.Parameter, value: Any) 
     if value and parameter.name:
         root = context.find_root()
         root.obj = {**(root.obj or {}), parameter.name: value}
+        apply_global_options(root.obj)
+
+
+def apply_global_options(options: dict[str, Any]) -> None:
+    """Pass the global options the lower layers read to them (each run starts afresh)."""
+    from ..law.rate_sources import accept_last_rate
+
+    accept_last_rate(bool(options.get("last_rate")))
 
 
 def accept_global_options(command: click.Command) -> click.Command:

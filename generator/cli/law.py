@@ -15,12 +15,16 @@ if TYPE_CHECKING:
 @click.command()
 @click.argument("country", required=False)
 def rates(country: str | None) -> None:
-    """Print each reference-rate table: its periods, its source and until when it is known.
+    """Print each reference-rate table: its periods, its source and until when it is known,
+    with the periods of your rates file (rates.yaml in your config folder, or $INWRITING_RATES)
+    added.
 
     COUNTRY (a jurisdiction such as DE, or EU for the directive's minimum) prints only the
     table its law uses.
     """
-    from ..law.interest import jurisdictions, law_for, rate_table, rate_tables
+    from ..law.charges import shipped_and_user_table
+    from ..law.interest import jurisdictions, law_for, rate_tables
+    from ..law.rate_sources import user_rates
 
     users: dict[str, list[tuple[str, Law]]] = {}
     for code in jurisdictions():
@@ -40,7 +44,11 @@ def rates(country: str | None) -> None:
             click.echo(f"{code} ({law.name}): no statutory reference rate")
             return
         names = [law.interest.reference]
-    click.echo("\n\n".join(_table_text(rate_table(name), users.get(name, [])) for name in names))
+    tables = (shipped_and_user_table(name) for name in names)
+    click.echo("\n\n".join(_table_text(table, users.get(table.name, [])) for table in tables))
+    user = user_rates()
+    where = ", ".join(user.tables) if user.tables else "no file there"
+    click.echo(f"\nrates file for every project: {user.path} ({where})")
 
 
 def _table_text(table: RateTable, users: list[tuple[str, Law]]) -> str:

@@ -19,21 +19,38 @@ from .common import PROJECT_ARGUMENT, letter_render_options, prepare, render, re
     default=None,
     help="Send this rung whatever the ladder says, e.g. to send one again by hand.",
 )
+@click.option(
+    "--claim",
+    "claim_invoice",
+    metavar="INVOICE",
+    default=None,
+    help="Instead of reminders: claim the interest (and fixed compensation) on this invoice,"
+    " paid in full but late. Once: --record notes it as claimed.",
+)
 @click.option("--record", is_flag=True, help="Add the reminders sent to the project file.")
 @letter_render_options
 def nudge(
-    project_path: Path, invoice_number: str | None, tone: str | None, record: bool, **options: Any
+    project_path: Path,
+    invoice_number: str | None,
+    tone: str | None,
+    claim_invoice: str | None,
+    record: bool,
+    **options: Any,
 ) -> None:
     """Write the payment reminders that are due: friendly, firm, stop-work, final.
 
     For each unpaid invoice, prints why a reminder is or is not due, then writes it as PDF,
     DOCX, Markdown and an e-mail draft (.eml) with the PDF attached. A disputed invoice gets a
     reply to the dispute instead. --tone never steps back below a rung already sent.
+    --claim INVOICE writes the late-payment claim for an invoice paid late instead.
     """
     from ..documents.kinds import reminder_kind
     from ..documents.reminders import plan_reminders
 
     loaded, as_of = prepare(project_path, options, letter=True)
+    if claim_invoice is not None:
+        _claim(project_path, loaded, claim_invoice, as_of, record, options)
+        return
     plan = plan_reminders(loaded.project, as_of, invoice=invoice_number, tone=tone)
     for line in plan.reasoning:
         click.echo(line)
@@ -56,6 +73,37 @@ def nudge(
 
         for line in record_reminders(project_path, plan.reminders, as_of):
             click.echo(line)
+
+
+def _claim(
+    project_path: Path,
+    loaded: Any,
+    number: str,
+    as_of: Any,
+    record: bool,
+    options: dict[str, Any],
+) -> None:
+    """The late-payment claim for one invoice, once: a recorded one is refused (exit 2)."""
+    from ..documents.late_claim import claim_for
+
+    claim = claim_for(loaded.project, as_of, number)  # says why when there is nothing to claim
+    click.echo(
+        f"{number}: paid {claim.paid_on}, {claim.days_late} days late → late-payment claim "
+        f"of {claim.total:,.2f} {loaded.project.currency}"
+    )
+    render("late-claim", project_path, params={"invoice": number}, loaded=loaded, **options)
+    if record:
+        from ..law.ledger import find_invoice
+        from ..output import atomic_write
+        from ..project.record import set_values
+
+        index = find_invoice(loaded.project, number)
+        assert index is not None  # claim_for found it
+        text = project_path.read_bytes().decode("utf-8")
+        values = {"claimed_on": as_of.isoformat()}
+        text = set_values(text, str(project_path), ("invoices", index), values)
+        atomic_write(project_path, text.encode("utf-8"))
+        click.echo(f"{'recorded':>9}  late-payment claim on {as_of} for invoice {number}")
 
 
 @click.command()

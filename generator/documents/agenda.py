@@ -13,9 +13,11 @@ from typing import Any
 
 from ..errors import InputError, InwritingError, Problem, ProjectError
 from ..law.ledger import invoice_states
+from ..law.rate_sources import RateUnknown
 from ..project.load import read_yaml
 from ..project.profile import is_profile
 from ..project.project_file import LoadedProject, load_project
+from .late_claim import claims
 from .reminders import plan_reminders
 from .waiting import delay_days, open_questions, refuse_after_the_end
 
@@ -29,6 +31,7 @@ RANKS = {
     "firm": 2,
     "friendly": 3,
     "waiting": 4,
+    "claim": 4,
     "change": 5,
     "due_soon": 6,
 }
@@ -131,7 +134,12 @@ def agenda(
         if loaded is None:
             continue  # a profile: the projects that inherit from it report its problems
         projects += 1
-        items += project_agenda(loaded, as_of)
+        try:
+            items += project_agenda(loaded, as_of)
+        except RateUnknown as exc:  # the letters would state a rate not in the tables: say so
+            info = loaded.project
+            what = f"{path}: {exc.format_message()}"
+            items.append(AgendaItem(str(path), info.project.id, info.client.name, "error", what, 0))
     return Agenda(sorted(items, key=lambda item: item.sort_key), files, projects)
 
 
@@ -188,6 +196,19 @@ def project_agenda(loaded: LoadedProject, as_of: dt.date) -> list[AgendaItem]:
                 currency=project.currency,
                 document="reminder-" + reminder.tone.replace("_", "-"),
                 params={"invoice": reminder.invoice},
+            )
+        )
+    for claim in claims(project, as_of):  # paid in full, but late: what the delay still costs
+        number = claim.state.invoice.number
+        found.append(
+            item(
+                "claim",
+                f"late-payment claim, invoice {number} (paid {claim.days_late} days late)",
+                claim.days_late,
+                amount=claim.total,
+                currency=project.currency,
+                document="late-claim",
+                params={"invoice": number},
             )
         )
     questions = open_questions(project, as_of)

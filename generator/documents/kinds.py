@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..filenames import safe_stem
+from ..law.charges import agreed_rate
 from ..locales import document_locale
 from ..project.model import Project, Tone
 from ..project.scope import (
@@ -83,9 +84,11 @@ def scope_context(project: Project, as_of: dt.date, *, current: bool = False) ->
         "interest": (
             late_interest
             if isinstance(late_interest, str)
-            else ("rate" if late_interest > 0 else "none")
+            else ("rate" if agreed_rate(late_interest)[0] > 0 else "none")
         ),
-        "interest_rate": late_interest if isinstance(late_interest, Decimal) else None,
+        # The agreed rate and its period (day, month or year), printed as agreed.
+        "interest_rate": None if isinstance(late_interest, str) else agreed_rate(late_interest)[0],
+        "interest_per": None if isinstance(late_interest, str) else agreed_rate(late_interest)[1],
         "has_hours": any(line.hours is not None for line in lines),
         "included_changes": [change.id for change in included],
         "sec": numbers.sections,
@@ -137,6 +140,13 @@ def _pay(project: Project, as_of: dt.date, context: Context) -> Context:
     from .payment import payment_context
 
     return payment_context(project, as_of, context)
+
+
+def late_claim_context(project: Project, as_of: dt.date, *, invoice: str) -> Context:
+    from .late_claim import late_claim_context as context
+
+    facts = context(project, as_of, invoice=invoice)
+    return {**common_context(project, as_of), **facts, **_pay(project, as_of, facts)}
 
 
 def waiting_context(project: Project, as_of: dt.date) -> Context:
@@ -250,6 +260,11 @@ KINDS: dict[str, DocumentKind] = {
             dispute_reply_context,
             "a reply to a disputed invoice: what it covers, the clause, a date to settle",
         ),
+        DocumentKind(
+            "late-claim",
+            late_claim_context,
+            "interest and compensation on an invoice paid in full, but late",
+        ),
         DocumentKind("waiting", waiting_context, "we are waiting for your answer; delivery moves"),
         DocumentKind(
             "termination", termination_context, "a professional notice ending the agreement"
@@ -298,7 +313,7 @@ def output_name(
     - `<id>-scope-current.<ext>` for the checklist with approved changes applied;
     - `<id>-change-order-<change id>.<ext>`, or `<id>-change-declined-<change id>.<ext>`;
     - `<id>-reminder-<invoice>-<tone>.<ext>`, e.g. `SV-2026-04-reminder-SCh-2026-071-firm.pdf`;
-    - `<id>-dispute-reply-<invoice>.<ext>`;
+    - `<id>-dispute-reply-<invoice>.<ext>`, `<id>-late-claim-<invoice>.<ext>`;
     - `<id>-act.<ext>`, or `<id>-act-<until>.<ext>` for the work done up to a day.
 
     A document in another language than the project's own (`--lang`) ends in the language code
@@ -319,8 +334,8 @@ def _output_stem(project: Project, kind: str, params: Mapping[str, Any]) -> str:
     until = params.get("until")
     if until is not None and kind == "act":
         return f"{stem}-act-{until.isoformat()}"
-    if invoice is not None and kind == "dispute-reply":
-        return f"{stem}-dispute-reply-{safe_stem(str(invoice), 'invoice')}"
+    if invoice is not None and kind in ("dispute-reply", "late-claim"):
+        return f"{stem}-{kind}-{safe_stem(str(invoice), 'invoice')}"
     if invoice is not None and kind.startswith("reminder-"):
         tone = kind.removeprefix("reminder-")
         return f"{stem}-reminder-{safe_stem(str(invoice), 'invoice')}-{tone}"

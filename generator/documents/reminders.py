@@ -181,7 +181,7 @@ def reminder_context(
         "pay_by_business_days": FIRM_PAY_BY_BUSINESS_DAYS,
         "bank": project.provider.bank,
         "notes": list(dict.fromkeys(note for row in rows for note in row.charges.notes)),
-        "legal_sources": _sources(project, rows),
+        "legal_sources": legal_sources(project, rows),
         # Every invoice the letter asks payment for: the reference to quote when paying.
         "references": ", ".join(row.state.invoice.number for row in rows),
         "numbers": [row.state.invoice.number for row in rows],
@@ -238,7 +238,7 @@ def dispute_reply_context(project: Project, as_of: dt.date, *, invoice: str) -> 
     }
 
 
-def _sources(project: Project, rows: list[ReminderRow]) -> list[str]:
+def legal_sources(project: Project, rows: list[ReminderRow]) -> list[str]:
     """Each legal source the charges rest on, once, in the order they first appear; and the
     rule that moved a due date off a weekend or holiday, when one did."""
     found: dict[str, None] = {}

@@ -3,23 +3,36 @@ with the basis a reminder must state, and never more than the law allows."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..project.model import Project
+from ..project.model import PenaltyRate, Project
 from ..project.scope import round_money
 from .interest import (
     FixedRate,
     InterestPeriod,
     Law,
     RatePeriod,
+    RateTable,
     StatutoryRate,
     interest_periods,
     law_for,
 )
 from .interest import rate_table as load_rate_table
 from .ledger import InvoiceState
+from .rate_sources import RateUnknown, last_rate_accepted, unknown_rate_message, user_rates
+
+
+@dataclass(frozen=True)
+class LastRate:
+    """The last published reference rate, used (with --last-rate) for days past the table."""
+
+    title: str
+    rate: Decimal  # the reference rate, without the margin
+    since: dt.date  # the day it took effect
+    known_until: dt.date
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,9 @@ class Charges:
     fee_count: int
     fee_source: str | None
     notes: tuple[str, ...] = field(default=())
+    last_rate: LastRate | None = None  # --last-rate stood in for rates not yet published
+    agreed_rate: Decimal | None = None  # a contract rate as agreed: percent per `agreed_per`
+    agreed_per: str = "year"
 
     @property
     def fees(self) -> Decimal:
@@ -53,12 +69,14 @@ def charges_for(project: Project, state: InvoiceState, *, sending: bool = True) 
     """Charges on an invoice; `sending` counts the reminder about to be sent among the fees."""
     law = law_for(project.jurisdiction)
     notes: list[str] = []
-    kind, periods, reference, margin, source = _interest(project, state, law, notes)
+    kind, periods, reference, margin, source, last_rate = _interest(project, state, law, notes)
     # Each period is printed as its own line, rounded: the total is the sum of those lines, so
     # no table is a cent off its own lines.
     interest = sum((round_money(p.amount, project.currency) for p in periods), start=Decimal(0))
     compensation, compensation_source = _compensation(project, state, law, kind, notes)
     fee_each, fee_count, fee_source = _fees(project, state, law, sending, notes)
+    setting = project.terms.late_interest
+    agreed = agreed_rate(setting) if kind == "contract" and not isinstance(setting, str) else None
     fee_rule = law.reminder_fee if law else None
     if fee_rule and fee_rule.counts_against_compensation and compensation > 0 and fee_count:
         # The fixed sum already covers the costs of reminding: only fees beyond it are owed.
@@ -85,49 +103,158 @@ def charges_for(project: Project, state: InvoiceState, *, sending: bool = True) 
         fee_count=fee_count,
         fee_source=fee_source,
         notes=tuple(notes),
+        last_rate=last_rate,
+        agreed_rate=agreed[0] if agreed else None,
+        agreed_per=agreed[1] if agreed else "year",
     )
 
 
 def _interest(
     project: Project, state: InvoiceState, law: Law | None, notes: list[str]
-) -> tuple[str, list[InterestPeriod], str | None, Decimal | None, str | None]:
+) -> tuple[str, list[InterestPeriod], str | None, Decimal | None, str | None, LastRate | None]:
     setting = project.terms.late_interest
     if state.days_overdue == 0 or setting == "none":
-        return "none", [], None, None, None
+        return "none", [], None, None, None, None
     day_count = law.interest.day_count if law and law.interest else "actual/365"
     if not isinstance(setting, str):
-        if setting == 0:
-            return "none", [], None, None, None
-        periods = interest_periods(state, FixedRate(setting), day_count=day_count)
-        return "contract", periods, None, None, None
+        agreed, per = agreed_rate(setting)
+        if agreed == 0:
+            return "none", [], None, None, None, None
+        if per != "year":
+            # A rate per day or per month is simple interest per calendar day (yearly
+            # equivalent over 365 days), whatever the law's own day count.
+            day_count = "actual/365"
+            _penalty_notes(project, setting, notes)
+        periods = interest_periods(state, FixedRate(yearly_rate(agreed, per)), day_count=day_count)
+        return "contract", periods, None, None, None, None
     rule = law.interest if law is not None else None
     reference = rule.reference if rule is not None else None
     if rule is None or reference is None:
         where = project.jurisdiction or "no jurisdiction"
         notes.append(f"no statutory late-payment interest is known for {where}; none is charged")
-        return "none", [], None, None, None
-    table = load_rate_table(reference)
-    override = project.reference_rates.get(reference)
-    if override is not None:
-        given = tuple(RatePeriod(p.start, p.rate) for p in override.periods)
-        table = table.extended(given, override.known_until)
+        return "none", [], None, None, None, None
+    table = rate_table_for(project, reference)
     first_day = state.due + dt.timedelta(days=1)
     if first_day < table.known_from:
         notes.append(
             f"reference rate table {table.name} starts on {table.known_from}; add earlier rates "
             f"under reference_rates to charge statutory interest on invoice {state.invoice.number}"
         )
-        return "none", [], None, None, None
-    if state.as_of > table.known_until:
-        notes.append(
-            f"reference rate table {table.name} is known until {table.known_until}; later days use "
-            "the last known rate. Check it, and add newer rates under reference_rates if it changed"
-        )
+        return "none", [], None, None, None, None
     # UK: the rate of the half-year in which interest starts to run, for the whole debt.
     fixed_from = first_day if rule.fixed_for_debt else None
     rate = StatutoryRate(table, rule.margin, fixed_from=fixed_from)
     periods = interest_periods(state, rate, day_count=day_count)
-    return "statutory", periods, table.title, rule.margin, rule.source
+    last_rate = _beyond_table(table, periods, fixed_from)
+    return "statutory", periods, table.title, rule.margin, rule.source, last_rate
+
+
+@dataclass(frozen=True)
+class LateClaim:
+    """What an invoice paid in full after its due date still owes: the interest accrued until
+    the day it was paid (its last payment) and the fixed compensation where the law grants it."""
+
+    state: InvoiceState  # the invoice on the day it was paid in full, before that payment
+    paid_on: dt.date
+    charges: Charges  # interest until `paid_on`, compensation; no reminder fees
+
+    @property
+    def days_late(self) -> int:
+        return (self.paid_on - self.state.due).days
+
+    @property
+    def total(self) -> Decimal:
+        return self.charges.interest + self.charges.compensation
+
+
+def late_claim(project: Project, state: InvoiceState) -> LateClaim | None:
+    """The claim on an invoice paid in full late, as of `state.as_of`; None when it is unpaid,
+    was paid on time, or nothing is owed for the delay (no interest agreed, and no fixed sum)."""
+    if state.outstanding > 0 or not state.payments:
+        return None
+    paid_on = state.payments[-1][0]
+    if paid_on <= state.due:
+        return None
+    # The day of the last payment, with that payment not yet counted: interest runs up to and
+    # including the day of payment (interest_periods), and what was owed then is the principal.
+    before = sum((amount for on, amount in state.payments if on < paid_on), start=Decimal(0))
+    at_payment = dataclasses.replace(state, as_of=paid_on, paid=before)
+    charges = dataclasses.replace(
+        charges_for(project, at_payment, sending=False), fee_each=Decimal(0), fee_count=0
+    )
+    charges = dataclasses.replace(charges, fee_source=None)
+    claim = LateClaim(at_payment, paid_on, charges)
+    return claim if claim.total > 0 else None
+
+
+def agreed_rate(setting: Decimal | PenaltyRate) -> tuple[Decimal, str]:
+    """The contract rate and its period: a plain number is percent a year."""
+    if isinstance(setting, PenaltyRate):
+        return setting.rate, setting.per
+    return setting, "year"
+
+
+def yearly_rate(rate: Decimal, per: str) -> Decimal:
+    """The yearly percentage that gives, per day over a 365-day year, the agreed simple interest:
+    `rate` % a day is rate × 365 a year; `rate` % a month is rate × 12 a year (so rate × 12 / 365
+    a day, the convention docs/late-payment.md gives)."""
+    return rate * {"day": 365, "month": 12, "year": 1}[per]
+
+
+def _penalty_notes(project: Project, setting: object, notes: list[str]) -> None:
+    # What the law may do to an agreed rate; the tool charges it as agreed and says so here.
+    where = {
+        "RU": "a court may reduce a contract penalty (неустойка) that is clearly "
+        "disproportionate to the breach (ГК РФ ст. 333; between businesses only on the debtor's "
+        "application and in exceptional cases)",
+        "US": "state usury laws may cap an agreed late-payment rate; inwriting does not check them",
+    }.get(project.jurisdiction or "")
+    if where:
+        notes.append(f"late_interest {setting}: {where}")
+
+
+def rate_table_for(project: Project, name: str) -> RateTable:
+    """A shipped table with the user's rates file and then the project file's periods added
+    (the project file wins on the same day)."""
+    table = shipped_and_user_table(name)
+    override = project.reference_rates.get(name)
+    if override is not None:
+        periods = tuple(RatePeriod(p.start, p.rate) for p in override.periods)
+        table = table.extended(periods, override.known_until)
+    return table
+
+
+def shipped_and_user_table(name: str) -> RateTable:
+    """A shipped table with the periods of the user's rates file added."""
+    table = load_rate_table(name)
+    user = user_rates().tables.get(name)
+    if user is not None:
+        known_until, given = user
+        periods = tuple(RatePeriod(start, rate) for start, rate in given)
+        table = table.extended(periods, known_until, origin=f"the rates file {user_rates().path}")
+    return table
+
+
+def _beyond_table(
+    table: RateTable, periods: list[InterestPeriod], fixed_from: dt.date | None
+) -> LastRate | None:
+    """None when every day's rate is known; with --last-rate, the rate standing in for the
+    rest; otherwise RateUnknown: a statutory rate is never guessed silently."""
+    if not periods:
+        return None
+    # A rate fixed for the whole debt (GB) is read on one day only.
+    needed = fixed_from if fixed_from is not None else max(p.last for p in periods)
+    if needed <= table.known_until:
+        return None
+    last = table.periods[-1]
+    if not last_rate_accepted():
+        first = max(table.known_until + dt.timedelta(days=1), periods[0].first)
+        raise RateUnknown(
+            unknown_rate_message(
+                table.title, table.name, first, needed, table.known_until, last.rate
+            )
+        )
+    return LastRate(table.title, last.rate, last.start, table.known_until)
 
 
 def _compensation(

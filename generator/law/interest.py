@@ -50,15 +50,19 @@ class RateTable:
                 rate = period.rate
         return rate
 
-    def extended(self, periods: tuple[RatePeriod, ...], known_until: dt.date) -> RateTable:
-        """This table with the project file's own periods added (they win on the same day)."""
+    def extended(
+        self,
+        periods: tuple[RatePeriod, ...],
+        known_until: dt.date,
+        *,
+        origin: str = "the project file",
+    ) -> RateTable:
+        """This table with periods from `origin` added (they win on the same day)."""
         merged = {p.start: p for p in self.periods} | {p.start: p for p in periods}
         return RateTable(
             name=self.name,
             title=self.title,
-            source=f"{self.source}; later periods from the project file"
-            if periods
-            else self.source,
+            source=f"{self.source}; later periods from {origin}" if periods else self.source,
             known_until=max(self.known_until, known_until),
             periods=tuple(merged[day] for day in sorted(merged)),
         )

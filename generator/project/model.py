@@ -12,7 +12,9 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
+    Tag,
     ValidationInfo,
     WithJsonSchema,
 )
@@ -287,8 +289,8 @@ def _late_interest(value: Any) -> str | Decimal:
     except PydanticCustomError:
         raise PydanticCustomError(
             "late_interest",
-            "expected statutory, none, or a yearly percentage from 0 to 100 such as 8.0 "
-            "(found {value})",
+            "expected statutory, none, a yearly percentage from 0 to 100 such as 8.0, or a "
+            "rate with its period such as {rate: 1.5, per: month} (found {value})",
             {"value": _show(value)},
         ) from None
 
@@ -338,7 +340,7 @@ PositiveNumber = Annotated[Decimal, BeforeValidator(_positive_decimal)]
 Percent = Annotated[Decimal, BeforeValidator(_percent)]
 WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
 Days = Annotated[int, BeforeValidator(_at_least_one_day)]
-LateInterest = Annotated[str | Decimal, BeforeValidator(_late_interest)]
+_PlainLateInterest = Annotated[str | Decimal, BeforeValidator(_late_interest)]
 Vat = Annotated[str | Decimal, BeforeValidator(_vat)]
 
 
@@ -346,6 +348,31 @@ class Section(BaseModel):
     """A part of the project file: unknown keys are errors, never silently ignored."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+PenaltyPeriod = Literal["day", "month", "year"]
+
+
+class PenaltyRate(Section):
+    """A contract rate with its period (`{rate: 0.1, per: day}`): simple interest per day."""
+
+    rate: Percent = Field(description="Percent per `per`, e.g. 0.1 (per day) or 1.5 (per month)")
+    per: PenaltyPeriod = Field(description="day, month or year")
+
+    def __str__(self) -> str:
+        # The scope fingerprint's spelling of this term (scope._canon).
+        return f"{format(self.rate.normalize(), 'f')} per {self.per}"
+
+
+def _late_interest_kind(value: Any) -> str:
+    return "period" if isinstance(value, (dict, PenaltyRate)) else "plain"
+
+
+LateInterest = Annotated[
+    Annotated[_PlainLateInterest, Tag("plain")] | Annotated[PenaltyRate, Tag("period")],
+    Discriminator(_late_interest_kind),
+]
+"""statutory, none, a yearly percentage, or a rate with its period ({rate: 1.5, per: month})."""
 
 
 def _number(value: str, info: ValidationInfo) -> str:
@@ -604,6 +631,11 @@ class Invoice(Section):
     )
     payments: list[Payment] = []
     reminders: list[ReminderSent] = []
+    claimed_on: Date | None = Field(
+        None,
+        description="When the late-payment claim for this invoice, paid late, was sent "
+        "(added by nudge --claim --record); it is sent once",
+    )
 
 
 class WaitingItem(Section):

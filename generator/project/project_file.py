@@ -168,6 +168,10 @@ def _translate(exc: ValidationError, data: Any, source: SourceMap) -> list[Probl
     return problems
 
 
+translate_errors = _translate
+"""pydantic's errors as problems at their line (also for the user's rates file)."""
+
+
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> DataPath:
     """Keep the parts of pydantic's loc that name real keys and indexes (drop union tags)."""
     path: list[str | int] = []
