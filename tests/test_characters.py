@@ -89,6 +89,17 @@ def test_a_character_the_pdf_cannot_draw_is_named_at_its_line(
     assert not out.exists() or not any(out.iterdir())  # nothing written, not even the DOCX
 
 
+def test_check_names_what_the_pdf_cannot_draw_like_the_render_does(tmp_path: Path) -> None:
+    """`check` and `scope` agree: a character no shipped font has is a problem at its line."""
+    project = _project(tmp_path, "Product catalogue 𝔘")
+    result = CliRunner().invoke(cli, ["check", str(project)])
+    assert result.exit_code == 2
+    assert "scope[0].title: " in result.output and "U+1D518" in result.output
+    assert (
+        CliRunner().invoke(cli, ["check", str(_project(tmp_path, "Katalog åäö ё"))]).exit_code == 0
+    )
+
+
 def test_without_a_pdf_the_docx_keeps_what_the_pdf_cannot_draw(tmp_path: Path) -> None:
     title = "Product catalogue 𝔘 קטלוג"
     code, output = _scope(_project(tmp_path, title), tmp_path / "out", "docx,md")

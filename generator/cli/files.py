@@ -25,6 +25,7 @@ def check(project_paths: Sequence[Path]) -> None:
     A profile is checked on its own: its values, not what it leaves to the projects."""
     from ..project.profile import is_profile
     from ..project.project_file import check_profile, load_project
+    from ..render.pipeline import branded_coverage, check_drawable
 
     problems: list[Problem] = []
     for path in project_paths:
@@ -40,6 +41,9 @@ def check(project_paths: Sequence[Path]) -> None:
             continue
         try:
             loaded = load_project(path, allow_secrets=allow_secrets(), profile=profile())
+            # PDF is every document's default format: a character it cannot draw is a
+            # problem now, not a surprise at the first `scope`.
+            check_drawable(loaded, branded_coverage(loaded))
         except ProjectError as exc:
             problems += exc.problems
             continue
