@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -216,3 +217,33 @@ def test_a_re_signed_sample_agrees_every_printed_clause() -> None:
     # Signed with no fingerprint recorded: only the clauses every version printed.
     unrecorded = agreed_terms(load_project(SAMPLES / "jerry-webshop.yaml").project)
     assert unrecorded.version == "unrecorded" and not unrecorded.has("notice")
+
+
+@pytest.mark.parametrize(
+    ("sample", "signed", "printed"),
+    [
+        ("tallbacken-bageri", "undertecknad den 12 augusti 2026", "upprättad den"),
+        ("revontuli-kaannos", "allekirjoitettu 13. elokuuta 2026", "laadittu"),
+        ("severnyi-veter", "№ SV-2026-04 от 26 июня 2026 г.", "от 22 нояб"),
+    ],
+)
+def test_a_reprint_of_the_signed_checklist_carries_the_signing_date(
+    tmp_path: Path, sample: str, signed: str, printed: str
+) -> None:
+    """The checklist whose fingerprint the client signed is dated by that signature, not by the
+    day it is printed again; one signed without a fingerprint stays "prepared on"."""
+    from inwriting.render.pipeline import render_markdown
+
+    loaded = load_project(SAMPLES / f"{sample}.yaml")
+    _, text = render_markdown(loaded, "scope", as_of=dt.date(2026, 11, 22))
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\\", "")
+    assert signed in text and printed not in text
+    _, unrecorded = render_markdown(
+        load_project(SAMPLES / "jerry-webshop.yaml"), "scope", as_of=dt.date(2026, 11, 22)
+    )
+    assert "prepared on November" in unrecorded.replace("\u00a0", " ")
+    # Havbrise signed the first checklist, before its clauses were added: not this version.
+    _, older = render_markdown(
+        load_project(SAMPLES / "havbrise-social.yaml"), "scope", as_of=dt.date(2026, 11, 22)
+    )
+    assert "udarbejdet den" in older and "underskrevet den" not in older

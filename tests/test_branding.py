@@ -40,9 +40,10 @@ def _project(tmp_path: Path, branding: str, **replace: str) -> Path:
     return project
 
 
-def _scope(project: Path, out: Path) -> tuple[int, str]:
+def _scope(project: Path, out: Path, *more: str) -> tuple[int, str]:
     """`inwriting scope` in PDF and DOCX as of the samples' date: (exit code, output)."""
     args = ["scope", str(project), "--out", str(out), "--format", "pdf,docx", "--as-of", AS_OF]
+    args += more
     result = CliRunner().invoke(cli, args)
     # Exit 2 is a message; any other exception would be a traceback for the user.
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
@@ -257,8 +258,9 @@ def test_a_character_the_typeface_lacks_is_named_at_its_line(tmp_path: Path) -> 
 
 
 def test_the_branded_sample_has_its_logo_typeface_and_finnish_legal_footer(tmp_path: Path) -> None:
-    project = SAMPLES / "brand" / "revontuli-kaannos.yaml"
-    code, output = _scope(project, tmp_path)
+    # The Finnish sample over the profile that holds its letterhead (samples/brand/profile.yaml).
+    project = SAMPLES / "revontuli-kaannos.yaml"
+    code, output = _scope(project, tmp_path, "--profile", str(SAMPLES / "brand" / "profile.yaml"))
     assert code == 0, output
     pdf = (tmp_path / "LEM-2026-03-scope.pdf").read_bytes()
     page = PdfReader(io.BytesIO(pdf)).pages[0]

@@ -323,3 +323,26 @@ def test_an_ejected_frame_changes_every_letter(tmp_path: Path) -> None:
         )
         text = pdf_text(out["pdf"])
         assert "Yours truly," in text and "Sincerely," not in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_e_mail_starts_at_the_greeting(language: str) -> None:
+    """An e-mail's From, To, Date and Subject are its letterhead: the body starts at the
+    greeting, with neither the sender's address nor the client's above it."""
+    import email
+
+    from inwriting.render.pipeline import render_document
+
+    loaded = _load(language)
+    eml = render_document(loaded, "waiting", formats=["eml"], as_of=dt.date(2026, 11, 20))["eml"]
+    message = email.message_from_bytes(eml)
+    body = next(
+        part.get_payload(decode=True).decode().replace("\r\n", "\n")
+        for part in message.walk()
+        if part.get_content_type() == "text/plain"
+    )
+    first = body.lstrip().splitlines()[0]
+    project = loaded.project
+    assert first.rstrip(",!:") and first.endswith((",", "!", ":")), first
+    assert project.provider.name not in body.split("\n\n")[0]
+    assert (project.client.address or "").splitlines()[0] not in body

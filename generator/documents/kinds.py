@@ -20,6 +20,7 @@ from ..project.scope import (
     scope_lines,
     scope_total,
     short_fingerprint,
+    signed_version,
 )
 from .agreement import agreed_terms, layout
 
@@ -91,6 +92,13 @@ def scope_context(project: Project, as_of: dt.date, *, current: bool = False) ->
         "interest_per": None if isinstance(late_interest, str) else agreed_rate(late_interest)[1],
         "has_hours": any(line.hours is not None for line in lines),
         "included_changes": [change.id for change in included],
+        # A reprint of the very checklist the client signed carries the signing date, not the
+        # day it was printed again (docs/reviews: "the scope shows the print date").
+        "signed_on": (
+            project.signoff.signed_on
+            if not current and project.signoff and signed_version(project) == "current"
+            else None
+        ),
         "sec": numbers.sections,
         "n": numbers.clauses,
         "law": governing_law(project),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
@@ -101,14 +102,18 @@ def _head(path: Path) -> bytes:
 
 
 def file_problems(
-    logo: str | None, typeface: str | None, font_file: str | None, folder: Path, source: SourceMap
+    logo: str | None,
+    typeface: str | None,
+    font_file: str | None,
+    folder: Callable[[str], Path],
+    source: SourceMap,
 ) -> list[Problem]:
     """The branding's logo and font file, checked at their lines: present, and of a kind
-    drawn. Paths are relative to `folder`, the project file's."""
+    drawn. Each path is relative to `folder(field)`: the folder of the file that wrote it."""
     problems = []
     if logo is not None:
         try:
-            image_kind(folder / logo)
+            image_kind(folder("logo") / logo)
         except ValueError as exc:
             problems.append(source.problem(("branding", "logo"), str(exc)))
     if font_file is not None:
@@ -120,7 +125,7 @@ def file_problems(
                     "typeface",
                 )
             )
-        reason = font_problem(folder / font_file)
+        reason = font_problem(folder("font_file") / font_file)
         if reason is not None:
             problems.append(source.problem(("branding", "font_file"), reason))
     return problems

@@ -94,9 +94,12 @@ def load_project(
     if branding is not None:
         from .branding import file_problems
 
-        folder = project_path.parent
         problems += file_problems(
-            branding.logo, branding.typeface, branding.font_file, folder, source
+            branding.logo,
+            branding.typeface,
+            branding.font_file,
+            lambda field: loaded.folder_of(("branding", field)),
+            source,
         )
     if problems:
         raise ProjectError(_sorted(problems, name))

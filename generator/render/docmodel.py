@@ -120,9 +120,12 @@ class QrCode:
 
 @dataclass(frozen=True)
 class Keep:
-    """Blocks that stay together on one page, such as a letter's closing and signature."""
+    """Blocks that stay together on one page, such as a letter's closing and signature.
+    `head` marks a letter's head (letterhead, date, inside address, subject): an e-mail,
+    whose own From, To, Date and Subject say the same, leaves it out."""
 
     blocks: tuple[Block, ...]
+    head: bool = False
 
 
 @dataclass(frozen=True)

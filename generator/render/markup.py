@@ -3,8 +3,9 @@
 Supported: headings, paragraphs, emphasis, links, bullet and numbered lists, tables,
 block quotes, `---` rules, `[ ]`/`[x]` checkboxes at the start of a list item or table cell,
 and these `:::` containers: `meta` (title, footer, page label), `columns`/`column`,
-`signature`/`party`, `keep` (blocks kept on one page), `pagebreak`. Anything else is a
-template error, never silently dropped.
+`signature`/`party`, `keep` (blocks kept on one page), `head` (a letter's head: kept
+together, and left out of an e-mail), `pagebreak`. Anything else is a template error, never
+silently dropped.
 """
 
 from __future__ import annotations
@@ -46,7 +47,18 @@ from .docmodel import (
 )
 from .templating import LINE_BREAK
 
-CONTAINERS = ("meta", "columns", "column", "signature", "party", "pagebreak", "keep", "chart", "qr")
+CONTAINERS = (
+    "meta",
+    "columns",
+    "column",
+    "signature",
+    "party",
+    "pagebreak",
+    "keep",
+    "head",
+    "chart",
+    "qr",
+)
 _META_KEYS = {"title", "footer", "page", "author", "subject", "language", "confidential"}
 
 
@@ -318,8 +330,8 @@ class _Reader:
         where = f"{self.source}: rendered Markdown line {block.line}"
         if block.name == "pagebreak":
             return PageBreak()
-        if block.name == "keep":
-            return Keep(tuple(self.finish(b) for b in block.blocks))
+        if block.name in ("keep", "head"):
+            return Keep(tuple(self.finish(b) for b in block.blocks), head=block.name == "head")
         if block.name == "columns":
             columns = [c for c in block.blocks if isinstance(c, _Container) and c.name == "column"]
             if len(columns) != len(block.blocks) or not columns:

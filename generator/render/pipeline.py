@@ -151,7 +151,7 @@ def branded_coverage(loaded: LoadedProject) -> Coverage | None:
     if branding is None:
         return None
     if branding.font_file is not None:
-        path = loaded.path.parent / branding.font_file
+        path = loaded.folder_of(("branding", "font_file")) / branding.font_file
         try:
             return font_file_coverage(str(path), path.name)
         except ValueError as exc:
@@ -191,7 +191,7 @@ def brand_of(loaded: LoadedProject, language: str | None = None) -> Brand | None
     logo = None
     if branding.logo is not None:
         try:
-            logo = (loaded.path.parent / branding.logo).read_bytes()
+            logo = (loaded.folder_of(("branding", "logo")) / branding.logo).read_bytes()
         except OSError as exc:
             problem = loaded.source.problem(("branding", "logo"), f"cannot read: {exc.strerror}")
             raise ProjectError([problem]) from None

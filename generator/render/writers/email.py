@@ -92,10 +92,12 @@ def _address(mailbox: Mailbox) -> Address:
 
 def plain_text(document: dm.Document) -> str:
     """Readable plain text: headings underlined, tables as indented lines, signatures as rules.
-    A letterhead (side-by-side blocks before the first heading) is left out: the e-mail's own
-    From and To say the same."""
+    A letterhead (a letter's head, or side-by-side blocks before the first heading) is left
+    out: the e-mail's own From, To, Date and Subject say the same."""
     blocks = list(document.blocks)
-    while blocks and isinstance(blocks[0], dm.Columns):
+    while blocks and (
+        isinstance(blocks[0], dm.Columns) or (isinstance(blocks[0], dm.Keep) and blocks[0].head)
+    ):
         blocks.pop(0)
     return "\n\n".join(text for text in _blocks(blocks) if text).rstrip() + "\n"
 
