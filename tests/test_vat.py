@@ -52,6 +52,7 @@ TABLE = {
 
 
 def _handoff(tmp_path: Path, source: str, language: str) -> str:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     project = tmp_path / "project.yaml"
     project.write_text(source)
     out = tmp_path / "out"
@@ -76,8 +77,13 @@ def _handoff(tmp_path: Path, source: str, language: str) -> str:
 
 @pytest.mark.parametrize("language", sorted(RATE))
 def test_a_vat_rate_says_the_amounts_include_it(tmp_path: Path, language: str) -> None:
-    text = _handoff(tmp_path, (SAMPLES / "tallbacken-bageri.yaml").read_text(), language)
-    assert RATE[language] in text
+    source = (SAMPLES / "tallbacken-bageri.yaml").read_text()
+    # The sample's invoices are the net fee shares: it says nothing of their VAT ...
+    assert RATE[language] not in _handoff(tmp_path / "net", source, language)
+    # ... until the file says that they include it.
+    source = source.replace("  vat: 25\n", "  vat: 25\n  invoices_include_vat: true\n", 1)
+    assert "invoices_include_vat" in source
+    assert RATE[language] in _handoff(tmp_path / "gross", source, language)
 
 
 @pytest.mark.parametrize("language", sorted(REVERSE))
@@ -112,7 +118,10 @@ def test_us_letters_say_no_sales_tax_applies(tmp_path: Path) -> None:
 @pytest.mark.parametrize("language", sorted(TABLE))
 def test_a_reminders_amount_table_says_the_vat_once(tmp_path: Path, language: str) -> None:
     project = tmp_path / "project.yaml"
-    project.write_text((SAMPLES / "tallbacken-bageri.yaml").read_text())
+    source = (SAMPLES / "tallbacken-bageri.yaml").read_text()
+    project.write_text(
+        source.replace("  vat: 25\n", "  vat: 25\n  invoices_include_vat: true\n", 1)
+    )
     out = tmp_path / "out"
     args = ["nudge", str(project), "--as-of", "2026-11-22", "--out", str(out), "--format", "md"]
     result = CliRunner().invoke(cli, [*args, "--lang", language])

@@ -551,6 +551,11 @@ class Terms(Section):
     vat: Vat | None = Field(
         None, description="VAT rate in percent the prices exclude, or not_registered"
     )
+    invoices_include_vat: bool | None = Field(
+        None,
+        description="The invoice amounts written here include the VAT rate of `vat`; letters "
+        "then say so. Left out, they say nothing of VAT on the invoiced amounts",
+    )
     reverse_charge: bool = Field(
         False,
         description="EU cross-border B2B: the client accounts for the VAT (Article 196, "
