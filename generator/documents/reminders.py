@@ -173,6 +173,7 @@ def reminder_context(
         "primary": rows[0],
         "rows": rows,
         "total_due": sum((row.charges.total for row in rows), start=Decimal(0)),
+        "daily_interest": daily_interest(rows),
         "pay_by": business_days_after(as_of, FIRM_PAY_BY_BUSINESS_DAYS, *where),
         "final_deadline": final_deadline(project, as_of),
         "final_business_days": FINAL_BUSINESS_DAYS,
@@ -275,6 +276,18 @@ class ReminderPlan:
     reminders: list[PlannedReminder]
     notes: list[str]
     replies: list[str] = dataclasses.field(default_factory=list)  # disputed invoices' numbers
+
+
+def daily_interest(rows: list[ReminderRow]) -> Decimal:
+    """What the interest adds each further day until payment: the rate of the last day counted
+    on what is still owed, on the year's days the law counts; 0 where no interest runs."""
+    total = Decimal(0)
+    for row in rows:
+        periods = row.charges.periods
+        if row.state.outstanding > 0 and periods and periods[-1].last == row.state.as_of:
+            last = periods[-1]
+            total += row.state.outstanding * last.rate / 100 / last.year_days
+    return total.quantize(Decimal("0.01"))
 
 
 def plan_reminders(
