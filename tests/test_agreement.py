@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -247,3 +248,31 @@ def test_a_reprint_of_the_signed_checklist_carries_the_signing_date(
         load_project(SAMPLES / "havbrise-social.yaml"), "scope", as_of=dt.date(2026, 11, 22)
     )
     assert "udarbejdet den" in older and "underskrevet den" not in older
+
+
+@pytest.mark.parametrize(
+    ("language", "monthly"),
+    [
+        ("en", "The fee for the work above is **10.000,00 kr. a month**"),
+        ("sv", "Arvode för arbetet ovan: **10 000,00 Dkr per månad**"),
+        ("da", "Det månedlige honorar på **10.000,00 kr. pr. måned**"),
+        ("fi", "Edellä kuvatun työn hinta on **10 000,00 DKK kuukaudessa**"),
+        ("ru", "Стоимость работ по разделу 2: **10 000,00 DKK в месяц**"),
+    ],
+)
+def test_a_monthly_price_says_so_and_is_fingerprinted(language: str, monthly: str) -> None:
+    """`fees_per: month` (a retainer) makes the price clause a monthly one, and the fingerprint
+    covers it; a project without it keeps the fingerprint it always had."""
+    from inwriting.render.pipeline import render_markdown
+
+    loaded = load_project(SAMPLES / "havbrise-social.yaml")
+    assert loaded.project.terms.fees_per == "month"
+    _, text = render_markdown(loaded, "scope", as_of=dt.date(2026, 11, 22), language=language)
+    assert monthly in text.replace("\u00a0", " ").replace("\u202f", " ").replace("\\", "")
+    total = loaded.project.terms.model_copy(update={"fees_per": None})
+    without = loaded.project.model_copy(update={"terms": total})
+    assert fingerprint(without) != fingerprint(loaded.project)
+    _, plain = render_markdown(
+        dataclasses.replace(loaded, project=without), "scope", as_of=dt.date(2026, 11, 22)
+    )
+    assert "a month**" not in plain

@@ -551,6 +551,11 @@ class Terms(Section):
     vat: Vat | None = Field(
         None, description="VAT rate in percent the prices exclude, or not_registered"
     )
+    fees_per: Literal["month"] | None = Field(
+        None,
+        description="month: the scope's fees are a monthly price (a retainer), and the price "
+        "clause says so",
+    )
     invoices_include_vat: bool | None = Field(
         None,
         description="The invoice amounts written here include the VAT rate of `vat`; letters "

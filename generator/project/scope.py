@@ -45,6 +45,9 @@ SIGNED_TERMS = (
     "vat",
 )
 """Every term the checklist prints; the reminder ladder is the provider's routine, not agreed."""
+OPTIONAL_SIGNED_TERMS = ("fees_per", "reverse_charge", "vat_ground")
+"""Terms the checklist prints only when set: fingerprinted only then, so that a checklist
+signed before they existed keeps its fingerprint."""
 
 # The clauses of the agreement, by key. The first checklist printed only these, under
 # sections 4 (client duties), 6 (payment), 7 (changes) and 8 (acceptance).
@@ -224,7 +227,16 @@ def fingerprint_payload(project: Project, *, legacy: bool = False) -> dict[str, 
         "terms": {
             key: _canon(getattr(terms, key))
             for key in (LEGACY_SIGNED_TERMS if legacy else SIGNED_TERMS)
-        },
+        }
+        | (
+            {}
+            if legacy
+            else {
+                key: _canon(getattr(terms, key))
+                for key in OPTIONAL_SIGNED_TERMS
+                if getattr(terms, key)
+            }
+        ),
     }
 
 
