@@ -274,3 +274,17 @@ def test_the_branded_sample_has_its_logo_typeface_and_finnish_legal_footer(tmp_p
     footer = "Y-tunnus 1234567-1 · Kotipaikka: Rovaniemi · ALV-numero FI12345671"
     assert footer in pdf_text(pdf)
     assert footer in docx_text((tmp_path / "LEM-2026-03-scope.docx").read_bytes())
+
+
+def test_a_uk_company_prints_its_registration_without_any_branding(tmp_path: Path) -> None:
+    """The Companies Act's disclosures go on every letter, branded or not."""
+    replace = {
+        "    ein: 12-3456789\n": '    company_number: "01234567"\n',
+        '  business_id: "EIN 12-3456789"\n': "  registered_office: 1 High Street, Leeds LS1 1AA\n",
+    }
+    pdf, word = _rendered(tmp_path, "", **replace)
+    footer = "Registered in England and Wales No. 01234567"
+    for text in (pdf_text(pdf), docx_text(word)):
+        assert footer in text and "Registered office: 1 High Street, Leeds LS1 1AA" in text
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert all(footer in page.extract_text() for page in pages)

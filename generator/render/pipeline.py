@@ -182,11 +182,21 @@ def _check_font_file(
 
 
 def brand_of(loaded: LoadedProject, language: str | None = None) -> Brand | None:
-    """The writers' branding from the project's `branding` section; None without one."""
+    """The writers' branding from the project's `branding` section. Without one, None, unless
+    the provider gives a fact the law wants on every letter (a UK company's registration and
+    registered office, a registered office, Swedish F-skatt): then the legal footer alone."""
+    from ..documents.legal_footer import legal_footer
+
     branding = loaded.project.branding
     if branding is None:
-        return None
-    from ..documents.legal_footer import legal_footer
+        provider = loaded.project.provider
+        required = (
+            (provider.ids is not None and provider.ids.company_number is not None)
+            or bool(provider.registered_office)
+            or provider.f_skatt
+        )
+        legal = legal_footer(_with_language(loaded.project, language)) if required else ""
+        return Brand(legal=legal) if legal else None
 
     logo = None
     if branding.logo is not None:
