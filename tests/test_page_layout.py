@@ -280,3 +280,95 @@ def test_docx_amount_columns_fit_their_longest_amount(name: str) -> None:
                 checked += 1
     if "/reminder-" in name:
         assert checked >= 3  # the invoice table and the total are there
+
+
+def letters() -> list[str]:
+    """The letters that end in a sign-off: terminations and reminders."""
+    return [name for name in names() if "/termination" in name or "/reminder-" in name]
+
+
+def _lead_in(document: dm.Document) -> str:
+    """The last line of the block before the closing sign-off (a sentence, a list's item)."""
+    before = document.blocks[-2]
+    if isinstance(before, dm.ListBlock):
+        before = before.items[-1].blocks[-1]
+    texts = list(_texts(before))
+    return _lines(texts[-1])[-1] if texts else ""
+
+
+@pytest.mark.parametrize("name", [n for n in letters() if "/termination" in n])
+def test_a_sign_off_takes_what_leads_into_it_along(name: str) -> None:
+    document = dict(documents())[name]
+    assert isinstance(document.blocks[-1], dm.Keep)
+    first = _lines(next(_texts(document.blocks[-1])))[0]
+    lead = " ".join(_lead_in(document).split()[-3:])
+    pages = [" ".join(_lines(page)) for page in pdf_pages(name)]
+    (signed,) = [number for number, page in enumerate(pages) if first in page][-1:]
+    assert lead in " ".join(pages[signed].split()), f"{lead!r} is not on page {signed + 1}"
+
+
+@functools.cache
+def docx_pdf_pages(tmp: str) -> dict[str, list[str]]:
+    """Every letter's DOCX as LibreOffice lays it out (one soffice run for them all)."""
+    import subprocess
+
+    folder = Path(tmp)
+    files = {}
+    for index, name in enumerate(letters()):
+        path = folder / f"letter-{index}.docx"
+        path.write_bytes(docx_writer.write(dict(documents())[name], OPTIONS))
+        files[name] = path
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder)]
+        + [str(path) for path in files.values()],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    pages = {}
+    for name, path in files.items():
+        reader = PdfReader(path.with_suffix(".pdf"))
+        pages[name] = [page.extract_text() or "" for page in reader.pages]
+    return pages
+
+
+@pytest.fixture(scope="module")
+def docx_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    import shutil
+
+    from conftest import in_ci
+
+    if shutil.which("soffice") is None:
+        if in_ci():
+            pytest.fail("soffice is needed in CI to lay out the DOCX letters")
+        pytest.skip("soffice is not installed")
+    return docx_pdf_pages(str(tmp_path_factory.mktemp("docx-letters")))
+
+
+@pytest.mark.parametrize("name", letters())
+def test_no_docx_page_holds_only_a_sign_off(name: str, docx_pages: dict[str, list[str]]) -> None:
+    document = dict(documents())[name]
+    words = {word for line in sign_off_lines(document) for word in line.split()}
+    for number, page in enumerate(docx_pages[name], start=1):
+        lines = content_lines(page, document.meta)
+        alone = all(set(line.split()) <= words for line in lines)
+        assert not (lines and alone), f"page {number} holds only the sign-off: {lines}"
+        assert not (lines and _is_heading(document, lines[-1])), (
+            f"page {number} ends in {lines[-1]!r}"
+        )
+
+
+def _is_heading(document: dm.Document, line: str) -> bool:
+    headings = {
+        dm.plain_text(b.content).strip()
+        for b in _all_blocks(document.blocks)
+        if isinstance(b, dm.Heading)
+    }
+    return line in headings
+
+
+def _all_blocks(blocks: tuple[dm.Block, ...]) -> Iterator[dm.Block]:
+    for block in blocks:
+        yield block
+        if isinstance(block, dm.Keep):
+            yield from _all_blocks(block.blocks)

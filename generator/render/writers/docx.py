@@ -122,8 +122,10 @@ class _Builder:
         for index, block in enumerate(items):
             self.block(container, block, width)
             following = items[index + 1] if index + 1 < len(items) else None
-            if isinstance(following, (dm.Signature, dm.Keep)) and isinstance(block, dm.Paragraph):
-                # What leads into the signatures or a sign-off stays on their page.
+            leads_in = isinstance(block, (dm.Paragraph, dm.ListBlock, dm.Heading))
+            if isinstance(following, (dm.Signature, dm.Keep)) and leads_in:
+                # What leads into the signatures or a sign-off (a sentence, a list's last
+                # item) stays on their page.
                 container.paragraphs[-1].paragraph_format.keep_with_next = True
 
     def block(self, container: Any, block: dm.Block, width_mm: float) -> None:
@@ -138,6 +140,12 @@ class _Builder:
             self.table(container, block, width_mm)
         elif isinstance(block, dm.Columns):
             self.side_by_side(container, [list(c) for c in block.columns], width_mm)
+            if not isinstance(container, _Cell):
+                # LibreOffice keeps no chain of keep-with-next paragraphs that starts right
+                # after a table (the sign-off stood alone on page 2): a hairline paragraph.
+                spacer = container.add_paragraph().paragraph_format
+                spacer.space_after = Pt(0)
+                spacer.line_spacing = Pt(1)
         elif isinstance(block, dm.Signature):
             self.signature(container, block, width_mm)
         elif isinstance(block, dm.Quote):
@@ -158,7 +166,12 @@ class _Builder:
             paragraph = container.add_paragraph()
             paragraph.add_run().add_picture(io.BytesIO(qr_png(block)), width=Mm(SIZE_MM))
             if block.caption:
-                _inline(_paragraph(container, "Small"), (dm.Run(block.caption),))
+                # The caption right under its code, in the same cell and on the same page.
+                paragraph.paragraph_format.space_after = Pt(1)
+                paragraph.paragraph_format.keep_with_next = True
+                caption = _paragraph(container, "Small")
+                caption.paragraph_format.space_after = Pt(4)
+                _inline(caption, (dm.Run(block.caption),))
         elif isinstance(block, dm.Keep):
             before = len(container.paragraphs)
             self.blocks(container, block.blocks, width_mm)

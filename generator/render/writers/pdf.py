@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import io
 from collections.abc import Iterable, Iterator
@@ -275,6 +276,23 @@ class _Builder:
                 # A sign-off never starts a page alone: the sentence before it goes with it.
                 held = [*held, *self.block(block)]
                 continue
+            if isinstance(block, dm.ListBlock) and isinstance(following, dm.Keep):
+                # A list before a sign-off (the termination's rights and materials): its last
+                # item goes with the sign-off, the rest stays with the heading before it.
+                if len(block.items) > 1:
+                    first = dataclasses.replace(block, items=block.items[:-1])
+                    leading = self.list_block(first, space_after=1)
+                    if held:
+                        yield KeepTogether(_flat([*held, leading]))
+                    else:
+                        yield leading
+                    last = dataclasses.replace(
+                        block, items=block.items[-1:], start=block.start + len(block.items) - 1
+                    )
+                    held = [self.list_block(last)]
+                else:
+                    held = [*held, *self.block(block)]
+                continue
             if held:
                 yield KeepTogether(_flat([*held, *self.block(block)]))
                 held = []
@@ -343,7 +361,7 @@ class _Builder:
     def sub(self, width: float) -> _Builder:
         return _Builder(width, self.page_height, self.names, self.theme)
 
-    def list_block(self, block: dm.ListBlock) -> Flowable:
+    def list_block(self, block: dm.ListBlock, space_after: float = 6) -> Flowable:
         items = []
         for item in block.items:
             flowables = list(self.sub(self.width - 16).blocks(item.blocks))
@@ -362,7 +380,7 @@ class _Builder:
             bulletFontName=FONT,
             bulletFontSize=9.5,
             bulletColor=MUTED,
-            spaceAfter=6,
+            spaceAfter=space_after,
         )
 
     def table(self, block: dm.Table) -> Flowable:
