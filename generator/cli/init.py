@@ -200,7 +200,10 @@ def init(path: Path | None, yes: bool, **given: Any) -> None:
     from .common import profile as chosen_profile
 
     profile_path = chosen_profile()  # the global --profile, before or after the command
-    found = starter.find_profile(profile_path)
+    from ..project.profile import locate_profile
+
+    # `--profile`, INWRITING_PROFILE, else the config folder's: there is no project file yet.
+    found = locate_profile(None, profile_path)
     profile = starter.read_profile(found) if found is not None else {}
     provider = profile.get("provider") if isinstance(profile.get("provider"), dict) else None
     terms: dict[str, Any] = profile["terms"] if isinstance(profile.get("terms"), dict) else {}

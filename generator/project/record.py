@@ -233,15 +233,6 @@ def _set_one(text: str, name: str, path: DataPath, value: str, newline: str) -> 
     return _insert_after(lines, last, " " * (key_column - 1) + f"{path[-1]}: {value}{newline}")
 
 
-def _child(node: Any, part: str | int) -> Any:
-    """The value at `part` of a mapping (a key) or a list (an index, e.g. invoices[1]), or None."""
-    if isinstance(node, dict):
-        return node.get(part)
-    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-        return node[part]
-    return None
-
-
 def _with_values(data: Any, mapping: DataPath, values: dict[str, str]) -> Any:
     import copy
 

@@ -25,14 +25,6 @@ PROFILE_SECTIONS = ("provider", "terms", "language", "currency", "jurisdiction",
 profile's own business)."""
 
 
-def find_profile(explicit: Path | None) -> Path | None:
-    """The profile a new project builds on: `--profile`, INWRITING_PROFILE, else the one in
-    the config folder (project/profile.py's lookup, without a project file yet)."""
-    from .profile import locate_profile
-
-    return locate_profile(None, explicit)
-
-
 def read_profile(path: Path) -> dict[str, Any]:
     """The profile's data as the loader reads it; a clear error when it is not a profile."""
     data, _, problems = read_yaml(path)
