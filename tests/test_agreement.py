@@ -255,7 +255,7 @@ def test_a_reprint_of_the_signed_checklist_carries_the_signing_date(
     [
         ("en", "The fee for the work above is **10.000,00 kr. a month**"),
         ("sv", "Arvode för arbetet ovan: **10 000,00 Dkr per månad**"),
-        ("da", "Det månedlige honorar på **10.000,00 kr. pr. måned**"),
+        ("da", "Honoraret på **10.000,00 kr. pr. måned**"),
         ("fi", "Edellä kuvatun työn hinta on **10 000,00 DKK kuukaudessa**"),
         ("ru", "Стоимость работ по разделу 2: **10 000,00 DKK в месяц**"),
     ],

@@ -17,7 +17,7 @@ AS_OF = dt.date(2026, 11, 22)
 SENTENCE = {
     "en": "Interest continues to accrue at {} a day until payment.",
     "sv": "Räntan fortsätter att löpa med {} per dag fram till betalningen.",
-    "da": "Renten løber fortsat med {} om dagen, indtil beløbet er betalt.",
+    "da": "Renten løber fortsat, indtil betaling sker (i alt {} pr. dag).",
     "fi": "Korkoa kertyy maksuun asti {} päivässä.",
     "ru": "Проценты продолжают начисляться по день оплаты включительно — {} в день.",
 }

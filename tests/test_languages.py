@@ -30,7 +30,7 @@ SIGNATURE_WORD = {
 TITLE = {
     "en": "Scope checklist",
     "sv": "Checklista för uppdragets omfattning",
-    "da": "Tjekliste for opgavens omfang",
+    "da": "Aftale om opgavens omfang",
     "fi": "Työn sisällön tarkistuslista",
     "ru": "Перечень",
 }

@@ -42,7 +42,7 @@ def test_danish_inkassovarsel_gives_10_days_and_collection() -> None:
     text = final_text("havbrise-social")
     # 22 Nov + 10 days = Wednesday 2 December 2026 (inkassolovens § 10, stk. 3).
     assert "**Vedr.: Inkassovarsel" in text and "inkassolovens § 10" in text
-    assert "senest den **2. december 2026**" in text
+    assert "senest **onsdag den 2. december 2026**" in text
     assert "overdrager vi kravet til inkasso uden yderligere varsel" in text
 
 
