@@ -57,7 +57,7 @@ def test_a_sequence_of_approved_rejected_and_proposed_changes() -> None:
         change(
             "CR-4",
             "proposed",
-            modify=[{"id": "A", "fee": "1250", "deadline": "2026-03-15"}],
+            modify=[{"id": "A", "fee": "1250", "deadline": "2026-03-16"}],
             new_end="2026-07-15",
         ),
     )
@@ -173,8 +173,8 @@ def test_change_order_document() -> None:
     )
     text = normalise(pdf_text(out["pdf"]))
     for expected in (
-        "Change order CR-1", "August 28, 2026", "Jerry Malone", "Add gift cards", "Gift cards",
-        "+$1,400.00", "$10,600.00", "$12,000.00", "November 29, 2026 instead of November 30, 2026",
+        "Change order CR-1", "August 28, 2026", "Jerry Malone", "asked by phone", "Gift cards that",
+        "+$1,400.00", "$10,600.00", "$12,000.00", "January 15, 2027 instead of December 17, 2026",
         "No work on these changes starts before this change order is signed by both parties",
     ):  # fmt: skip
         assert expected in text, expected

@@ -128,12 +128,12 @@ def test_status_json_prints_the_state(tmp_path: Path) -> None:
     data = json.loads(result.output)
     assert data["as_of"] == "2026-11-22" and data["currency"] == "USD"
     # 2026-044: 1,240.00 left after a part payment, 31.25 interest at 18 %; 2026-052: 3,360.00
-    # with 13.26; the reminders ask for the same.
-    assert data["owed"]["total"] == "4644.51"
-    assert data["owed"]["principal"] == "4600.00" and data["owed"]["interest"] == "44.51"
+    # due Saturday 14 November, moved to Monday 16 November by section 6.3: 6 days, 9.94.
+    assert data["owed"]["total"] == "4641.19"
+    assert data["owed"]["principal"] == "4600.00" and data["owed"]["interest"] == "41.19"
     assert [(i["number"], i["total"]) for i in data["owed"]["invoices"]] == [
         ("2026-044", "1271.25"),
-        ("2026-052", "3373.26"),
+        ("2026-052", "3369.94"),
     ]
     # 30 November, moved 17 days by the client's late answers, ends with the agreement on
     # 22 November: the signed checklist printed no notice clause, so the termination decided
@@ -151,7 +151,7 @@ def test_status_json_prints_the_state(tmp_path: Path) -> None:
     plain = CliRunner().invoke(
         cli, ["status", str(SAMPLES / "jerry-webshop.yaml"), "--as-of", "2026-11-22"]
     )
-    assert plain.exit_code == 0 and "owed: 4644.51 USD" in plain.output
+    assert plain.exit_code == 0 and "owed: 4641.19 USD" in plain.output
     assert "end: 2026-11-23" in plain.output
 
 
@@ -170,9 +170,9 @@ def test_status_on_an_earlier_date_counts_only_what_was_then() -> None:
 def test_a_change_cannot_set_a_date_before_its_own(tmp_path: Path) -> None:
     text = (SAMPLES / "jerry-webshop.yaml").read_text(encoding="utf-8")
     lines = text.splitlines()
-    line = next(n for n, row in enumerate(lines, 1) if row.strip() == "new_end: 2026-11-29")
+    line = next(n for n, row in enumerate(lines, 1) if row.strip() == "new_end: 2027-01-15")
     path = tmp_path / "jerry.yaml"
-    path.write_text(text.replace("new_end: 2026-11-29", "new_end: 2026-10-01"), encoding="utf-8")
+    path.write_text(text.replace("new_end: 2027-01-15", "new_end: 2026-10-01"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 2
     assert f"jerry.yaml:{line}:" in result.output
@@ -184,10 +184,10 @@ def test_a_change_cannot_set_a_date_before_its_own(tmp_path: Path) -> None:
 def test_a_change_order_whose_dates_have_passed_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "out"
     args = ["change-order", str(SAMPLES / "jerry-webshop.yaml"), "CR-1", "--out", str(out)]
-    result = CliRunner().invoke(cli, [*args, "--as-of", "2026-12-01"])
+    result = CliRunner().invoke(cli, [*args, "--as-of", "2027-01-20"])
     assert result.exit_code == 2, result.output
-    assert "CR-1 sets dates already past on 2026-12-01" in result.output
-    assert "D due 2026-11-29" in result.output and "nothing was written" in result.output
+    assert "CR-1 sets dates already past on 2027-01-20" in result.output
+    assert "D due 2027-01-15" in result.output and "nothing was written" in result.output
     assert "Traceback" not in result.output and not out.exists()
     # On 22 November the dates are ahead, but the termination decided that day ends the
     # agreement on 23 November, before them: refused too, and still nothing written.

@@ -180,7 +180,7 @@ def test_agenda_as_json(clients: Path) -> None:
 def test_invoices_falling_due_this_week(tmp_path: Path) -> None:
     code, output = run("due", str(JERRY), "--as-of", "2026-11-10")
     assert code == 0
-    assert "invoice 2026-052 falls due on 2026-11-14" in output and "in 4 d" in output
+    assert "invoice 2026-052 falls due on 2026-11-16" in output and "in 6 d" in output
 
 
 def test_render_says_per_document_written_replaced_or_unchanged(tmp_path: Path) -> None:
@@ -214,7 +214,7 @@ def test_render_says_why_a_row_was_not_rendered(clients: Path, tmp_path: Path) -
     code, output = run(*args, "--render", "--out", str(tmp_path), "--format", "md")
     assert code == 2
     assert f"  skipped  {clients / 'broken.yaml'}: the file has problems (listed above)" in output
-    assert "(invoice 2026-052 falls due on 2026-11-14): not due yet" in output
+    assert "(invoice 2026-052 falls due on 2026-11-16): not due yet" in output
 
 
 @pytest.mark.slow

@@ -230,5 +230,7 @@ def test_a_notice_over_several_invoices_names_them_all(tmp_path: Path) -> None:
     footer = text.rstrip().splitlines()[-1]
     for line in (str(message["Subject"]), footer):
         assert "invoices 2026-044 and 2026-052" in line, line
-    # The reminders cited are those sent: 2026-052 had one, on 15 November.
-    assert "invoice 2026-052: November 15, 2026" in text.replace("\xa0", " ")
+    # The reminders cited are those sent after the due date: 2026-052's letter of Sunday
+    # 15 November came before its due date (Monday 16 November, section 6.3) and is none.
+    assert "invoice 2026-044: October 15, 2026" in text.replace("\xa0", " ")
+    assert "November 15, 2026" not in text.replace("\xa0", " ")

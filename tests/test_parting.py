@@ -69,7 +69,7 @@ def test_termination_letter_content() -> None:
             "Termination for material breach", "Jerry's Garden Supply Inc.",
             "Brightline Web Studio LLC", "for material breach, with effect from November 23, 2026",
             "August 28, 2026", "Invoice 2026-044, due on October 14, 2026, is unpaid",
-            "2026-058", "$1,240.00", "$3,360.00", "$4,644.51", "hand-off report",
+            "2026-058", "$1,240.00", "$3,360.00", "$4,641.19", "hand-off report",
             "whatever the balance", "We reserve all our other rights",
             "Annex: record of events", "Shouted at our developer",
         ):  # fmt: skip
@@ -100,7 +100,7 @@ def test_accounts_are_handed_back_in_a_safe_order() -> None:
         < text.index("Domain registrar")
     )
     # The same total as the day's reminders: principal and interest (issue 11).
-    assert "$4,644.51 is still outstanding" in text and "Interest to Nov 22, 2026 $44.51" in text
+    assert "$4,641.19 is still outstanding" in text and "Interest to Nov 22, 2026 $41.19" in text
 
 
 def test_handoff_warns_or_refuses_while_money_is_owed(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+from decimal import Decimal
 from email import policy
 from pathlib import Path
 
@@ -33,8 +34,10 @@ def test_nudge_explains_itself_as_the_issue_describes(tmp_path: Path) -> None:
         "firm sent 2026-10-24 → stop_work due (final waits until stop_work is sent)"
     ) in output
     assert (
-        "2026-052: 8 days overdue, 3,360.00 outstanding; friendly sent 2026-11-15 → nothing due"
-        in output
+        # The letter of Sunday 15 November came before the due date (Monday 16 November):
+        # no reminder, so the friendly one is due, and today's stop-work notice covers it.
+        "2026-052: 6 days overdue, 3,360.00 outstanding → friendly due" in output
+        and "2026-052: covered by today's stop_work notice" in output
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         f"JGS-2026-01-reminder-2026-044-stop-work.{ext}" for ext in ("docx", "eml", "md", "pdf")
@@ -47,10 +50,16 @@ def test_stop_work_letter_covers_every_overdue_invoice_with_the_sums(tmp_path: P
         text = normalise(
             extract((tmp_path / f"JGS-2026-01-reminder-2026-044-stop-work.{suffix}").read_bytes())
         )
+        # 18 % a year (agreed): 2,240.00 for 15 days, 1,240.00 for 24 days; 2026-052 falls due
+        # on Saturday 14 November, moved to Monday 16 November by section 6.3: 6 days to the 22nd.
+        late_052 = (dt.date(2026, 11, 22) - dt.date(2026, 11, 16)).days
+        interest_052 = (Decimal("3360.00") * Decimal("0.18") * late_052 / 365).quantize(
+            Decimal("0.01")
+        )
+        total = Decimal("1240.00") + Decimal("16.57") + Decimal("14.68") + 3360 + interest_052
         for expected in (
             "2026-044", "2026-052", "$1,240.00", "$3,360.00",
-            # 18 % a year (agreed): 2,240.00 for 15 days, 1,240.00 for 24 days, 3,360.00 for 8 days.
-            "$16.57", "$14.68", "$13.26", "$4,644.51",
+            "$16.57", "$14.68", f"${interest_052}", f"${total:,}",
             "November 22, 2026",
         ):  # fmt: skip
             assert expected in text, (suffix, expected)
@@ -94,7 +103,8 @@ def test_email_draft_parses_back() -> None:
     message = email.message_from_bytes(out["eml"], policy=policy.default)
     assert message["To"] == "Jerry Malone <jerry@gardensupply.example>"
     assert message["From"] == "Dana Ortiz <dana@brightline.example>"
-    assert message["Subject"] == "Second payment reminder, invoice 2026-052"
+    # The letter of 15 November came before the due date: this is the first reminder.
+    assert message["Subject"] == "Payment reminder, invoice 2026-052"
     assert message["X-Unsent"] == "1"
     body = message.get_body(("plain",)).get_content()
     assert "Dear Jerry," in body and "2026-052" in body and "$3,360.00" in body

@@ -81,7 +81,7 @@ def test_sign_keeps_the_file_and_later_changes_are_noticed(tmp_path: Path) -> No
     ]
     assert changed == [
         ("  signed_by: Jerry Malone", '  signed_by: "Jerry Malone"'),
-        ("  fingerprint: null", "  fingerprint: 1b78-1671-1868"),
+        ("  fingerprint: null", "  fingerprint: 0d95-332b-cd2d"),
     ]
     assert "warning" not in runner.invoke(cli, ["check", str(project)]).output
     project.write_text(after.replace("    fee: 2600.00", "    fee: 2900.00"), encoding="utf-8")

@@ -11,7 +11,7 @@ from typing import Any
 from babel.numbers import format_decimal
 
 from ..errors import InputError
-from ..law.calendar import business_days_after, calendar_rule
+from ..law.calendar import business_days_after
 from ..law.charges import Charges, charges_for
 from ..law.interest import law_for
 from ..law.ledger import (
@@ -19,6 +19,7 @@ from ..law.ledger import (
     InvoiceState,
     LadderDecision,
     decide,
+    due_roll_source,
     find_invoice,
     invoice_state,
     invoice_states,
@@ -248,8 +249,9 @@ def legal_sources(project: Project, rows: list[ReminderRow]) -> list[str]:
         for source in (charges.interest_source, charges.compensation_source, charges.fee_source):
             if source:
                 found.setdefault(source)
-    if any(row.state.due_moved for row in rows):
-        found.setdefault(calendar_rule(project.jurisdiction).roll_source)
+    roll_source = due_roll_source(project)
+    if roll_source and any(row.state.due_moved for row in rows):
+        found.setdefault(roll_source)
     return list(found)
 
 

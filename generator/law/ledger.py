@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..project.model import Invoice, Project, ReminderRung, ReminderSent, Tone
-from .calendar import roll_forward
+from .calendar import calendar_rule, next_business_day, roll_forward
 
 TONES: tuple[Tone, ...] = ("friendly", "firm", "stop_work", "final")
 
@@ -60,19 +60,35 @@ def stated_due_date(invoice: Invoice, project: Project) -> dt.date:
 
 def due_date(invoice: Invoice, project: Project) -> dt.date:
     """The last day the invoice is paid on time: its stated due date, moved to the next business
-    day where the jurisdiction's law moves a due date off a weekend or public holiday."""
-    return roll_forward(stated_due_date(invoice, project), project.jurisdiction, project.region)
+    day where the jurisdiction's law moves a due date off a weekend or public holiday, or where
+    the signed checklist agrees it does (`terms.due_date_roll`, US: no law moves it)."""
+    stated = stated_due_date(invoice, project)
+    if project.terms.due_date_roll:
+        return next_business_day(stated, project.jurisdiction, project.region)
+    return roll_forward(stated, project.jurisdiction, project.region)
+
+
+def due_roll_source(project: Project) -> str | None:
+    """The law that moved a due date off a non-business day, to cite; None where only the
+    agreement moved it (the letters cite the agreement's payment clause, not a statute)."""
+    rule = calendar_rule(project.jurisdiction)
+    return rule.roll_source if rule.rolls else None
 
 
 def invoice_state(project: Project, index: int, as_of: dt.date) -> InvoiceState:
     invoice = project.invoices[index]
     payments = tuple(sorted((p.on, p.amount) for p in invoice.payments if p.on <= as_of))
-    reminders = tuple(sorted((r for r in invoice.reminders if r.on <= as_of), key=lambda r: r.on))
+    due = due_date(invoice, project)
+    # A letter sent on or before the due date reminded of nothing owed yet: it is no reminder,
+    # so it is not counted, cited, or a rung climbed (round 3: 2026-052's Sunday letter).
+    reminders = tuple(
+        sorted((r for r in invoice.reminders if due < r.on <= as_of), key=lambda r: r.on)
+    )
     return InvoiceState(
         invoice=invoice,
         index=index,
         as_of=as_of,
-        due=due_date(invoice, project),
+        due=due,
         paid=sum((amount for _, amount in payments), start=Decimal(0)),
         reminders=reminders,
         payments=payments,

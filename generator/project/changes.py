@@ -33,6 +33,10 @@ class ChangeRow:
     after: ScopeItem | None
     fee_before: Decimal
     fee_after: Decimal
+    # The deadline as it stands when the change is proposed, moved by the client's delays like
+    # the project end (None: no deadline); `before.deadline` is the one agreed.
+    due_before: dt.date | None = None
+    due_after: dt.date | None = None
 
     @property
     def kind(self) -> str:

@@ -29,6 +29,7 @@ Paper = Literal["a4", "letter"]
 Status = Literal["planned", "in_progress", "done", "dropped"]
 Tone = Literal["friendly", "firm", "stop_work", "final"]
 ChangeStatus = Literal["proposed", "approved", "rejected"]
+RequestChannel = Literal["phone", "meeting", "email", "letter", "message"]
 IncidentKind = Literal[
     "unresponsive",
     "controlling",
@@ -571,6 +572,11 @@ class Terms(Section):
         description="Why no VAT is charged, printed with not_registered, e.g. "
         "«в связи с применением УСН, п. 2 ст. 346.11 НК РФ»",
     )
+    due_date_roll: bool = Field(
+        False,
+        description="The checklist agrees that a due date on a weekend or public holiday "
+        "moves to the next business day (where the law does not already move it)",
+    )
 
 
 class ScopeItem(Section):
@@ -616,6 +622,16 @@ class ChangeRequest(Section):
     new_end: Date | None = None
     status: ChangeStatus = "proposed"
     decided_on: Date | None = None
+    requested_via: RequestChannel | None = Field(
+        None,
+        description="How the client asked: phone, meeting, email, letter or message; the "
+        "change order then says so and gives `summary` as our summary, never as a quote",
+    )
+    rush_fee: Money | None = Field(
+        None,
+        description="The surcharge for dates earlier than the current (shifted) ones; without "
+        "it, a change order that brings a date forward is refused",
+    )
 
 
 class Payment(Section):

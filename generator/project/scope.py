@@ -45,7 +45,7 @@ SIGNED_TERMS = (
     "vat",
 )
 """Every term the checklist prints; the reminder ladder is the provider's routine, not agreed."""
-OPTIONAL_SIGNED_TERMS = ("fees_per", "reverse_charge", "vat_ground")
+OPTIONAL_SIGNED_TERMS = ("fees_per", "reverse_charge", "vat_ground", "due_date_roll")
 """Terms the checklist prints only when set: fingerprinted only then, so that a checklist
 signed before they existed keeps its fingerprint."""
 
