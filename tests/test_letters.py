@@ -20,8 +20,11 @@ AS_OF = dt.date(2026, 11, 22)
 TITLES = {
     "en": ("payment reminder", "reminder: overdue invoice", "Work paused until payment",
            "Final notice before ending the agreement", "We are waiting for your answer"),
-    "sv": ("betalningspåminnelse", "betalningspåminnelse", "Arbetet pausas i väntan på betalning",
-           "Sista påminnelsen innan avtalet sägs upp", "Vi väntar på ert svar"),
+    # The Swedish sample's work is paused since an earlier stop-work notice; its final reminder
+    # names collection (Kronofogden), not a termination.
+    "sv": ("betalningspåminnelse", "betalningspåminnelse",
+           "Arbetet är fortsatt avbrutet i väntan på betalning", "Sista påminnelse före inkasso",
+           "Vi väntar på ert svar"),
     "da": ("påmindelse", "rykker for betaling", "Arbejdet sættes i bero indtil betaling",
            "Inkassovarsel", "Vi venter på jeres svar"),
     "fi": ("maksumuistutus", "maksumuistutus", "Työt keskeytetään maksuun saakka",

@@ -28,8 +28,8 @@ MISSING = (
 SENTENCES = {
     "en": "For the days after 30 June 2026 we have used the last published rate we know of "
     "(referencesats 1,75 %, from 1 January 2026).",
-    "sv": "Efter 30 juni 2026 har vi räknat med senast kända referencesats, 1,75 % (från "
-    "1 januari 2026).",
+    "sv": "Efter den 30 juni 2026 har vi räknat med senast kända referencesats, 1,75 % (från "
+    "den 1 januari 2026).",
     "da": "For tiden efter 30. juni 2026 har vi anvendt den senest offentliggjorte sats, vi "
     "kender til (referencesats 1,75 %, fra 1. januar 2026).",
     "fi": "30.6.2026 jälkeen olemme käyttäneet viimeisintä tiedossamme olevaa korkoa "
