@@ -46,7 +46,7 @@ MARKERS = {
     "revontuli-kaannos": {
         "suspension": "voimme keskeyttää työn",
         "kill_fee": "peruutusmaksun",
-        "rights_pass": "siirtyvät tilaajalle, kun ne on maksettu",
+        "rights_pass": "siirtyvät tilaajalle, kun kyseinen tuotos on maksettu",
         "liability_cap": "Vastuunrajoitus",
         "venue": "Lapin käräjäoikeus",
         "vat": "Emme ole arvonlisäverovelvollisia",
@@ -224,7 +224,7 @@ def test_a_re_signed_sample_agrees_every_printed_clause() -> None:
     ("sample", "signed", "printed"),
     [
         ("tallbacken-bageri", "undertecknad den 12 augusti 2026", "upprättad den"),
-        ("revontuli-kaannos", "allekirjoitettu 13. elokuuta 2026", "laadittu"),
+        ("revontuli-kaannos", "allekirjoitettu 13. elokuuta 2026", "päivätty"),
         ("severnyi-veter", "№ SV-2026-04 от 26 июня 2026 г.", "от 22 нояб"),
     ],
 )

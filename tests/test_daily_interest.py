@@ -18,7 +18,7 @@ SENTENCE = {
     "en": "Interest continues to accrue at {} a day until payment.",
     "sv": "Räntan fortsätter att löpa med {} per dag fram till betalningen.",
     "da": "Renten løber fortsat, indtil betaling sker (i alt {} pr. dag).",
-    "fi": "Korkoa kertyy maksuun asti {} päivässä.",
+    "fi": "Korkoa kertyy tällä hetkellä {} päivässä.",
     "ru": "Проценты продолжают начисляться по день оплаты включительно — {} в день.",
 }
 LOCALE = {"en": "en_US", "sv": "sv_SE", "da": "da_DK", "fi": "fi_FI", "ru": "ru_RU"}

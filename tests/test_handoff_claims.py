@@ -34,14 +34,14 @@ WHATEVER_THE_BALANCE = {
     "en": "handed over to you whatever the open balance",
     "sv": "lämnas över till er oavsett betalningsläget",
     "da": "overdrages til jer uanset mellemværendet",
-    "fi": "siirretään teille maksutilanteesta riippumatta",
+    "fi": "maksutilanteesta riippumatta",
     "ru": "передаются Вам независимо от состояния расчетов",
 }
 RIGHTS_WAIT = {
     "en": "the rights in the work pass to you once it is paid in full",
     "sv": "övergår rättigheterna till arbetsresultatet till er när det är betalt i sin helhet",
     "da": "overgår rettighederne til arbejdet til jer, når det er betalt fuldt ud",
-    "fi": "oikeudet työn tuloksiin siirtyvät teille, kun työ on maksettu kokonaan",
+    "fi": "oikeudet kuhunkin tuotokseen siirtyvät teille, kun kyseinen tuotos on maksettu kokonaan",
     "ru": "исключительные права на результаты работ переходят к Вам после их полной оплаты",
 }
 RECEIPT = {

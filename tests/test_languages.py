@@ -31,7 +31,7 @@ TITLE = {
     "en": "Scope checklist",
     "sv": "Checklista för uppdragets omfattning",
     "da": "Aftale om opgavens omfang",
-    "fi": "Työn sisällön tarkistuslista",
+    "fi": "Toimeksiantosopimus",
     "ru": "Перечень",
 }
 # Words of the English template that must never leak into another language's document.

@@ -58,9 +58,10 @@ GREETINGS: dict[str, dict[str, tuple[str, str]]] = {
         "salutation": ("Kære hr. Ægidius,", "Kære hr. Ægidius,"),
     },
     "fi": {
-        "default": ("Hei Petri,", "Hyvä Petri Hakala,"),
-        "given": ("Hei Sam,", "Hyvä Petri Hakala,"),
-        "salutation": ("Hei Petri-setä,", "Hyvä Petri-setä,"),
+        # One form in every Finnish letter (round-3 review): full name, never the given name.
+        "default": ("Hyvä Petri Hakala,", "Hyvä Petri Hakala,"),
+        "given": ("Hyvä Petri Hakala,", "Hyvä Petri Hakala,"),
+        "salutation": ("Hyvä Petri-setä,", "Hyvä Petri-setä,"),
     },
     "ru": {
         "default": ("Уважаемый Виктор Павлович!", "Уважаемый Виктор Павлович!"),

@@ -28,7 +28,7 @@ TITLES = {
     "da": ("påmindelse", "rykker for betaling", "Arbejdet sættes i bero indtil betaling",
            "Inkassovarsel", "Vi venter på jeres svar"),
     "fi": ("maksumuistutus", "maksumuistutus", "Työt keskeytetään maksuun saakka",
-           "Viimeinen maksukehotus ennen sopimuksen päättämistä", "Odotamme vastaustanne"),
+           "Viimeinen maksukehotus ennen perintää", "Odotamme vastaustanne"),
     "ru": ("напоминание об оплате", "напоминание о просроченном платеже",
            "Работы приостановлены до оплаты", "Претензия",
            "Ожидаем Вашего ответа"),

@@ -25,7 +25,7 @@ TITLES: dict[str, dict[str, str]] = {
         "en": "Termination for material breach",
         "sv": "Uppsägning av avtal",
         "da": "Ophævelse af aftale",
-        "fi": "Sopimuksen irtisanominen",
+        "fi": "Irtisanomisilmoitus",
         "ru": "Уведомление об отказе от договора",
     },
     "handoff": {
@@ -83,7 +83,9 @@ def test_parting_documents_in_every_language(path, kind: str) -> None:  # type: 
             assert str(review_project(project, AS_OF).score) in text
             if raw is pdf_raw:  # the chart is drawn as text in the PDF, an image in the DOCX
                 for incident in project.incidents:
-                    month = format_date(incident.on.replace(day=1), "LLL y", locale=locale)
+                    # Finnish writes the month in full ("lokakuu 2026"): "loka" is no word.
+                    style = "LLLL y" if language == "fi" else "LLL y"
+                    month = format_date(incident.on.replace(day=1), style, locale=locale)
                     assert normalise(month) in text, month
         if language != "en":
             leaked = [w for w in ENGLISH_TEMPLATE_WORDS if re.search(rf"\b{w}\b", raw)]

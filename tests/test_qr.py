@@ -99,7 +99,8 @@ def test_letters_in_other_currencies_have_no_epc_code(tmp_path: Path) -> None:
     [
         (
             "revontuli-kaannos.yaml",
-            "PDF-kirjeessä on QR-koodi, jonka voitte lukea pankkisovelluksella.",
+            "Voitte myös maksaa lukemalla liitteenä olevan PDF-kirjeen QR-koodin "
+            "pankkisovelluksella.",
         ),
         # A payment link is printed as itself; its QR code needs no note in the e-mail.
         ("jerry-webshop.yaml", "https://pay.brightline.example"),

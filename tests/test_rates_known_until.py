@@ -32,8 +32,8 @@ SENTENCES = {
     "den 1 januari 2026).",
     "da": "For tiden efter 30. juni 2026 har vi anvendt den senest offentliggjorte sats, vi "
     "kender til (referencesats 1,75 %, fra 1. januar 2026).",
-    "fi": "30.6.2026 jälkeen olemme käyttäneet viimeisintä tiedossamme olevaa korkoa "
-    "(referencesats 1,75 %, voimassa 1.1.2026 alkaen).",
+    "fi": "30.6.2026 jälkeiseltä ajalta on käytetty 1.1.2026 alkaen voimassa ollutta korkoa "
+    "(referencesats 1,75 %); tarkistamme laskelman, jos uusi korko poikkeaa siitä.",
     "ru": "За период после 30 июня 2026 г. применена последняя известная нам опубликованная "
     "ставка (referencesats 1,75 %, действует с 1 января 2026 г.).",
 }

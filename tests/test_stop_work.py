@@ -16,7 +16,7 @@ RESUMES = {
     "en": "Work resumes promptly once the outstanding invoice amount of {}",
     "sv": "Arbetet återupptas omgående när det obetalda fakturabeloppet på {}",
     "da": "Så snart vi har modtaget det ubetalte fakturabeløb på {}",
-    "fi": "kun olemme saaneet avoimen laskun pääoman {}",
+    "fi": "kun laskun avoin pääoma {} on maksettu",
     "ru": "после оплаты основного долга — {}",
 }
 
