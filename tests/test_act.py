@@ -82,7 +82,7 @@ def test_the_act_lists_parties_work_total_in_words_and_signatures(tmp_path: Path
     text = normalise(pdf_text(data) if fmt == "pdf" else docx_text(data))
     sample = yaml.safe_load(SEVERNYI.read_text(encoding="utf-8"))
     assert "Акт сдачи-приемки выполненной части работ" in text  # K3 and K4 are not done
-    assert "по договору № SV-2026-04 от 26 июня 2026 г." in text  # the signed scope's date
+    assert "по Договору № SV-2026-04 от 26 июня 2026 г." in text  # the signed scope's date
     # The parties and their numbers, from the project file.
     for party in ("provider", "client"):
         assert sample[party]["name"] in text

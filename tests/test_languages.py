@@ -32,7 +32,7 @@ TITLE = {
     "sv": "Checklista för uppdragets omfattning",
     "da": "Aftale om opgavens omfang",
     "fi": "Toimeksiantosopimus",
-    "ru": "Перечень",
+    "ru": "Договор",
 }
 # Words of the English template that must never leak into another language's document.
 ENGLISH_TEMPLATE_WORDS = [

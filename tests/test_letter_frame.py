@@ -347,3 +347,35 @@ def test_the_e_mail_starts_at_the_greeting(language: str) -> None:
     assert first.rstrip(",!:") and first.endswith((",", "!", ":")), first
     assert project.provider.name not in body.split("\n\n")[0]
     assert (project.client.address or "").splitlines()[0] not in body
+
+
+@pytest.mark.parametrize(
+    ("fields", "sole"),
+    [
+        ({"name": "ИП Ковалев Дмитрий Андреевич", "ids": {"ogrnip": "319784700012343"}}, True),
+        ({"name": "Ковалев Дмитрий Андреевич", "ids": {"inn": "123456789047"}}, True),
+        ({"name": "ООО «Тест»", "ids": {"inn": "1234567894", "kpp": "100101001"}}, False),
+        ({"name": "ООО «Тест»"}, False),
+        ({"name": "Анна Иванова"}, True),
+    ],
+)
+def test_russian_sole(fields: dict[str, Any], sole: bool) -> None:
+    """An ИП or a person is one person («я»); an organisation is «мы»: by the numbers, else the name."""
+    from inwriting.project.model import Party
+
+    assert letterforms.russian_sole(Party.model_validate(fields)) is sole
+
+
+def test_russian_person_follows_the_provider() -> None:
+    """The ИП of the sample writes in the singular; the same letters from an ООО say «мы»."""
+    loaded = _load("ru")
+    text = normalise(pdf_text(_letters(loaded)["termination"]["pdf"]))
+    assert "Настоящим уведомляю Вас" in text and "уведомляем" not in text
+    provider = loaded.project.provider.model_copy(
+        update={"name": "ООО «Ковалев и партнеры»", "ids": None, "business_id": None}
+    )
+    company = dataclasses.replace(
+        loaded, project=loaded.project.model_copy(update={"provider": provider})
+    )
+    text = normalise(pdf_text(_letters(company)["termination"]["pdf"]))
+    assert "Настоящим уведомляем Вас" in text and "уведомляю" not in text

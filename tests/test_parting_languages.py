@@ -26,7 +26,7 @@ TITLES: dict[str, dict[str, str]] = {
         "sv": "Uppsägning av avtal",
         "da": "Ophævelse af aftale",
         "fi": "Irtisanomisilmoitus",
-        "ru": "Уведомление об отказе от договора",
+        "ru": "Уведомление об одностороннем отказе от исполнения договора",
     },
     "handoff": {
         "en": "Hand-off report",

@@ -35,7 +35,7 @@ def test_russian_pretenziya_gives_30_calendar_days_and_the_court() -> None:
     # 22 Nov + 30 calendar days = Tuesday 22 December 2026 (ч. 5 ст. 4 АПК РФ).
     assert "в течение 30 календарных дней со дня направления" in text
     assert "не позднее **22 декабря 2026 г.**" in text
-    assert "обратимся в Арбитражный суд" in text
+    assert "обращусь в Арбитражный суд" in text  # an ИП writes in the singular
 
 
 def test_danish_inkassovarsel_gives_10_days_and_collection() -> None:

@@ -144,6 +144,31 @@ def russian_addressee(party: Any) -> list[str]:
     return lines
 
 
+# Legal forms of a company, Russian and those of the other jurisdictions' providers.
+_ORGANISATION_FORMS = frozenset(
+    {"ООО", "АО", "ПАО", "НАО", "ЗАО", "ОАО", "АНО", "НКО"}
+    | {"ApS", "A/S", "AB", "Oy", "Oyj", "Ltd", "Limited", "LLP", "LLC", "Inc", "GmbH"}
+)
+
+
+def russian_sole(party: Any) -> bool:
+    """Whether the party is one person (ИП, самозанятый), who writes «я», not «мы».
+
+    The registration numbers say it: an ОГРНИП or a 12-digit ИНН is a person, an ОГРН, a
+    КПП or a 10-digit ИНН an organisation. Without them, a name with a company's legal form
+    (ООО, АО, AB, ApS, Ltd …) is an organisation and any other name a person, since the
+    people who use this tool are freelancers.
+    """
+    ids = getattr(party, "ids", None)
+    if ids is not None:
+        if ids.ogrnip or len(str(ids.inn or "")) == 12:
+            return True
+        if ids.ogrn or ids.kpp or len(str(ids.inn or "")) == 10:
+            return False
+    words = {word.strip('«»".,()') for word in str(party.name or "").split()}
+    return not words & _ORGANISATION_FORMS
+
+
 def outgoing_number(project_id: str, kind: str, on: dt.date) -> str:
     """The Russian outgoing number: project id, letter code and day, e.g. SV-2026-04/04-1122.
 

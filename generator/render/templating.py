@@ -139,6 +139,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         russian_short_name=letterforms.russian_short_name,
         russian_address_name=letterforms.russian_address_name,
         russian_addressee=_russian_addressee,
+        russian_sole=letterforms.russian_sole,
         outgoing_number=letterforms.outgoing_number,
     )
     env.filters.update(
