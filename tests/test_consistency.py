@@ -67,7 +67,15 @@ def test_amounts_agree_across_documents(loaded: LoadedProject, language: str) ->
         assert money(loaded, language, state.owed.interest) in termination
     # Each reminder: the invoice's amounts as the state has them, plus this letter's own fee. A
     # friendly letter charges the interest only and names the rest as what delay would cost.
+    disputed = open_disputes(project, AS_OF)
     for invoice in state.overdue:
+        if invoice.number in disputed:
+            # Off the ladder: the reply to the dispute asks for what every document of the day
+            # counts for it, the interest only (no compensation or fees while it is disputed).
+            reply = text_of(loaded, "dispute-reply", language, invoice=invoice.number)
+            assert money(loaded, language, invoice.owed.total) in reply, invoice
+            assert invoice.owed.compensation == invoice.owed.fees == 0, invoice
+            continue
         fee = charges_for(project, invoice.state).fees - invoice.owed.fees
         firm = text_of(loaded, "reminder-firm", language, invoice=invoice.number)
         assert money(loaded, language, invoice.owed.total + fee) in firm, invoice
@@ -76,7 +84,6 @@ def test_amounts_agree_across_documents(loaded: LoadedProject, language: str) ->
         assert money(loaded, language, asked) in friendly, invoice
     # The stop-work and final notices cover every overdue invoice but a disputed one (which gets
     # a reply to the dispute): the state's figures for those invoices.
-    disputed = open_disputes(project, AS_OF)
     covered = [invoice for invoice in state.overdue if invoice.number not in disputed]
     first = max(covered, key=lambda invoice: invoice.state.days_overdue)
     fee = charges_for(project, first.state).fees - first.owed.fees

@@ -30,10 +30,10 @@ from ..project.changes import current_scope
 from ..project.model import Project, ReminderSent, Tone
 from .disputes import dispute_facts, open_disputes
 from .pre_action import FINAL_BUSINESS_DAYS, final_deadline, pre_action_for
-from .state import project_state
+from .state import PAY_BY_BUSINESS_DAYS, interest_only, pay_by, project_state
 
-FIRM_PAY_BY_BUSINESS_DAYS = 5
-"""The firm reminder asks for payment within this many business days."""
+FIRM_PAY_BY_BUSINESS_DAYS = PAY_BY_BUSINESS_DAYS
+"""The firm reminder asks for payment within this many business days (state.pay_by's)."""
 DISPUTE_BUSINESS_DAYS = 10
 """A reply to a dispute asks for payment within this many business days."""
 
@@ -151,13 +151,12 @@ def reminder_context(
     day = project_state(project, as_of)
     mention_only = reply or tone == "friendly"
     full = [
-        charges_for(project, state, sending=not reply) if state is primary else day.charges(state)
+        _sending(project, state, reply) if state is primary else day.charges(state)
         for state in states
     ]
-    charged = [_interest_only(c) if mention_only else c for c in full]
+    charged = [interest_only(c) if mention_only else c for c in full]
     rows = [ReminderRow(state, c) for state, c in zip(states, charged, strict=True)]
     listed = {row.state.index for row in rows}
-    where = (project.jurisdiction, project.region)
     earlier = earlier_reminders(primary)
     late = window_passed(project, primary, tone)
     others = [
@@ -175,7 +174,12 @@ def reminder_context(
         "rows": rows,
         "total_due": sum((row.charges.total for row in rows), start=Decimal(0)),
         "daily_interest": daily_interest(rows),
-        "pay_by": business_days_after(as_of, FIRM_PAY_BY_BUSINESS_DAYS, *where),
+        # One pay-by date per debt on any day: a final notice still running keeps its deadline.
+        "pay_by": pay_by(project, as_of, {row.state.invoice.number for row in rows}),
+        # Work stopped by an earlier stop-work notice stays stopped: the letter says since when.
+        "suspended_since": min(
+            (r.on for row in rows for r in row.earlier if r.tone == "stop_work"), default=None
+        ),
         "final_deadline": final_deadline(project, as_of),
         "final_business_days": FINAL_BUSINESS_DAYS,
         # The final rung's form where the law names a pre-action letter (documents/pre_action).
@@ -211,16 +215,13 @@ def reminder_context(
     }
 
 
-def _interest_only(charges: Charges) -> Charges:
-    """The charges without compensation or reminder fees: what a friendly letter adds."""
-    return dataclasses.replace(
-        charges,
-        compensation=Decimal(0),
-        compensation_source=None,
-        fee_each=Decimal(0),
-        fee_count=0,
-        fee_source=None,
-    )
+def _sending(project: Project, state: InvoiceState, reply: bool) -> Charges:
+    """The charges of the invoice a letter is about: its fee counts this letter once, whether or
+    not it was already recorded today (a reminder recorded on the day is this very letter)."""
+    if reply:
+        return charges_for(project, state, sending=False)
+    before = dataclasses.replace(state, reminders=earlier_reminders(state))
+    return charges_for(project, before, sending=True)
 
 
 def dispute_reply_context(project: Project, as_of: dt.date, *, invoice: str) -> dict[str, Any]:
