@@ -22,10 +22,10 @@ MARKERS = {
     "jerry-webshop": {
         "suspension": "we may pause the work",
         "kill_fee": "cancellation fee",
-        "rights_pass": "pass to you once they have been paid for in full",
+        "rights_pass": "we assign to you all copyright and other rights in them",
         "liability_cap": "liability under this agreement is limited",
         "venue": "Multnomah County",
-        "vat": "not registered for sales tax",
+        "vat": "Oregon has no general sales tax",
         "notice_days": "by written notice of 14 days",
     },
     "tallbacken-bageri": {

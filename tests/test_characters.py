@@ -14,7 +14,7 @@ from inwriting.cli import cli
 from inwriting.render import glyphs
 
 AS_OF = "2026-12-20"
-TITLE_LINE = "    title: Product catalogue\n"
+TITLE_LINE = "    title: Product catalog\n"
 
 
 def _project(tmp_path: Path, title: str) -> Path:

@@ -45,7 +45,7 @@ def test_scope_writes_the_chosen_formats_and_prints_paths(tmp_path: Path) -> Non
         assert path.is_file()
         assert str(path) in output
     markdown = (tmp_path / "JGS-2026-01-scope.md").read_text(encoding="utf-8")
-    assert "# Scope checklist" in markdown and "Jerry's Garden Supply Inc." in markdown
+    assert "# Statement of Work" in markdown and "Jerry's Garden Supply Inc." in markdown
 
 
 def test_scope_default_formats_are_pdf_and_docx(tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_lang_overrides_the_file(tmp_path: Path) -> None:
     )
     assert code == 0
     markdown = (tmp_path / "HAV-2026-scope-en.md").read_text(encoding="utf-8")
-    assert "# Scope checklist" in markdown
+    assert "# Statement of Work" in markdown
     assert "12.500,00 kr." not in markdown  # the DKK amounts are formatted for en_DK
     assert "kr." in markdown
 
@@ -154,7 +154,7 @@ def test_ejected_template_wins_with_flag_and_with_file_setting(tmp_path: Path) -
     run("templates", "eject", "en/scope", "--to", str(templates))
     ejected = templates / "en" / "scope.md.j2"
     ejected.write_text(
-        ejected.read_text(encoding="utf-8").replace("# Scope checklist", "# Our own checklist"),
+        ejected.read_text(encoding="utf-8").replace("# Statement of Work", "# Our own checklist"),
         encoding="utf-8",
     )
 

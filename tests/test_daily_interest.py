@@ -15,7 +15,7 @@ from inwriting.render.pipeline import render_markdown
 
 AS_OF = dt.date(2026, 11, 22)
 SENTENCE = {
-    "en": "Interest continues to accrue at {} a day until payment.",
+    "en": "It currently amounts to {} a day.",
     "sv": "Räntan fortsätter att löpa med {} per dag fram till betalningen.",
     "da": "Renten løber fortsat, indtil betaling sker (i alt {} pr. dag).",
     "fi": "Korkoa kertyy tällä hetkellä {} päivässä.",

@@ -40,7 +40,7 @@ def hostile_project(tmp_path: Path) -> Path:
         "  name: Brightline Web Studio LLC": HOSTILE,
         "  name: Jerry's Garden Supply Inc.": "Client " + HOSTILE,
         "  name: Custom ordering system": "Project " + HOSTILE,
-        "    title: Product catalogue": "Title " + HOSTILE,
+        "    title: Product catalog": "Title " + HOSTILE,
         "    description: Staff can add, edit and hide products with photos, prices and stock levels.": "first line\nsecond line | with pipe\n\n# after a blank line",
         "    deliverable: Working checkout on staging with test payments": "Deliverable " + HOSTILE,
     }

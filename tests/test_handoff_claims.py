@@ -121,7 +121,7 @@ def test_the_handoff_shows_live_or_test_status_files_and_licences() -> None:
     for text in _texts(loaded, "handoff", "en"):
         assert "Test version, not live" in text
         assert "Files handed over:" in text and "shop-source-2026-11-20.zip" in text
-        assert "Licences and services you buy or keep paying for yourselves:" in text
+        assert "Licenses and services you buy or keep paying for yourselves:" in text
         assert "Payment provider: transaction fees" in text
     # An empty list says so: nothing to buy. No list at all: no claim either way.
     finnish = load_project(SAMPLES / "revontuli-kaannos.yaml")

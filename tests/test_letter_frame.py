@@ -69,6 +69,9 @@ GREETINGS: dict[str, dict[str, tuple[str, str]]] = {
         "salutation": ("Уважаемая Анна Сергеевна!", "Уважаемая Анна Сергеевна!"),
     },
 }
+# The samples' own greetings where they give both a given name and a salutation: a US office
+# writes "Dear Jerry," in a reminder and "Dear Mr. Malone:" in a termination.
+SAMPLE_GREETINGS = {"en": ("Dear Jerry,", "Dear Mr. Malone:")}
 SALUTATION = {
     "en": "Mr. Malone",
     "sv": "herr Sjöholm",
@@ -128,7 +131,8 @@ def test_frame_order(
     subject = text.index(
         SUBJECT[language] if letter == "reminder" or language != "ru" else "Уведомление об"
     )
-    greeting = text.index(GREETINGS[language]["default"][letter == "termination"])
+    greetings = SAMPLE_GREETINGS.get(language, GREETINGS[language]["default"])
+    greeting = text.index(greetings[letter == "termination"])
     closing = text.index(CLOSING[language])
     assert letterhead < phone < date_line < subject < greeting < closing
     if language != "ru":  # the Russian addressee sits beside the letterhead (test below)
@@ -155,7 +159,7 @@ def test_us_letterhead_has_no_ein(
 @pytest.mark.parametrize("variant", ["default", "given", "salutation"])
 def test_greeting(language: str, variant: str) -> None:
     """The default greeting, one from `given_name`, and one from `salutation`, in both letters."""
-    loaded = _load(language)
+    loaded = _with_client(_load(language), given_name=None, salutation=None)
     if variant == "given":
         loaded = _with_client(loaded, given_name="Sam")
     elif variant == "salutation":
@@ -172,7 +176,7 @@ def test_greeting(language: str, variant: str) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_greeting_without_a_contact(language: str) -> None:
-    loaded = _with_client(_load(language), contact=None)
+    loaded = _with_client(_load(language), contact=None, given_name=None, salutation=None)
     text = normalise(pdf_text(_letters(loaded)["reminder"]["pdf"]))
     expected = {
         "en": "Dear Sir or Madam,",
@@ -182,6 +186,23 @@ def test_greeting_without_a_contact(language: str) -> None:
         "ru": "Добрый день!",
     }
     assert expected[language] in text
+
+
+def test_a_us_client_with_both_names_is_greeted_by_the_letter_s_register() -> None:
+    """Given name in everyday letters, the salutation with a colon in formal ones (US)."""
+    loaded = _with_client(_load("en"), given_name="Jerry", salutation="Mr. Malone")
+    letters = _letters(loaded)
+    reminder = normalise(pdf_text(letters["reminder"]["pdf"]))
+    termination = normalise(pdf_text(letters["termination"]["pdf"]))
+    assert "Dear Jerry," in reminder and "Dear Mr. Malone" not in reminder
+    assert "Dear Mr. Malone:" in termination and "Dear Jerry" not in termination
+    # Outside the US the salutation stays in every letter, as the field says.
+    elsewhere = _letters(
+        dataclasses.replace(
+            loaded, project=loaded.project.model_copy(update={"jurisdiction": "GB"})
+        )
+    )
+    assert "Dear Mr. Malone," in normalise(pdf_text(elsewhere["reminder"]["pdf"]))
 
 
 def test_russian_greeting_needs_a_patronymic() -> None:

@@ -18,8 +18,8 @@ from test_languages import ENGLISH_TEMPLATE_WORDS, locale_for
 
 AS_OF = dt.date(2026, 11, 22)
 TITLES = {
-    "en": ("payment reminder", "reminder: overdue invoice", "Work paused until payment",
-           "Final notice before ending the agreement", "We are waiting for your answer"),
+    "en": ("payment reminder", "reminder", "Work paused until payment",
+           "Final Demand for Payment", "We are waiting for your answer"),
     # The Swedish sample's work is paused since an earlier stop-work notice; its final reminder
     # names collection (Kronofogden), not a termination.
     "sv": ("betalningspåminnelse", "betalningspåminnelse",
@@ -70,7 +70,7 @@ def test_letter_content(
     language = project.language
     locale = locale_for(language, project.jurisdiction)
     assert "\u25a0" not in raw and "\ufffd" not in raw
-    # The friendly and firm titles count the reminders sent ("Third reminder: overdue invoice").
+    # The friendly and firm titles count the reminders sent ("Third reminder").
     assert normalise(TITLES[language][KINDS.index(kind)]).casefold() in text.casefold()
     assert normalise(project.client.name) in text and normalise(project.provider.name) in text
     if kind == "waiting":

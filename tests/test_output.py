@@ -78,7 +78,7 @@ def test_no_wall_clock_or_library_names_in_metadata() -> None:
         for info in zipfile.ZipFile(io.BytesIO(out["docx"])).infolist()
     )
     info = PdfReader(io.BytesIO(out["pdf"])).metadata
-    assert info is not None and info.title == "Scope checklist"
+    assert info is not None and info.title == "Statement of Work"
     assert info.author == "Brightline Web Studio LLC"
 
 

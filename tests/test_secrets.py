@@ -12,7 +12,7 @@ from inwriting.cli import cli
 from inwriting.project.credentials import KEYWORDS
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
-NOTES_LINE = "    notes: Our developer key is revoked; the live keys stay with the client."
+NOTES_LINE = "    notes: Our developer key is revoked; the live keys stay with you."
 NOTES_PATH = "accounts[1].notes"
 SECRETS = {
     "en": "Login dana / Password: Tr0ub4dor&3",

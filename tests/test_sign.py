@@ -29,8 +29,8 @@ def digest_of(tmp_path: Path, text: str) -> str:
         ),  # spelling and comments
         ("exclusions:\n", "# what we do not do\nexclusions:\n"),
         (
-            "  - id: A\n    title: Product catalogue\n",
-            "  - title: Product catalogue\n    id: A\n",
+            "  - id: A\n    title: Product catalog\n",
+            "  - title: Product catalog\n    id: A\n",
         ),  # key order
         (
             "    status: done\n    done_on: 2026-09-26\n",
@@ -81,7 +81,7 @@ def test_sign_keeps_the_file_and_later_changes_are_noticed(tmp_path: Path) -> No
     ]
     assert changed == [
         ("  signed_by: Jerry Malone", '  signed_by: "Jerry Malone"'),
-        ("  fingerprint: null", "  fingerprint: 0d95-332b-cd2d"),
+        ("  fingerprint: null", "  fingerprint: f591-9704-df74"),
     ]
     assert "warning" not in runner.invoke(cli, ["check", str(project)]).output
     project.write_text(after.replace("    fee: 2600.00", "    fee: 2900.00"), encoding="utf-8")

@@ -13,7 +13,7 @@ from inwriting.render.pipeline import render_markdown
 
 AS_OF = dt.date(2026, 11, 22)
 RESUMES = {
-    "en": "Work resumes promptly once the outstanding invoice amount of {}",
+    "en": "Work resumes within one business day once the invoiced amount of {}",
     "sv": "Arbetet återupptas omgående när det obetalda fakturabeloppet på {}",
     "da": "Så snart vi har modtaget det ubetalte fakturabeløb på {}",
     "fi": "kun laskun avoin pääoma {} on maksettu",
