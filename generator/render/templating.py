@@ -24,6 +24,7 @@ from markupsafe import Markup
 from ..errors import TemplateError
 from ..suggest import did_you_mean
 from . import letterforms
+from .line_ends import KeepLineEnds
 from .template_cache import template_cache
 
 LINE_BREAK = "\x0b"
@@ -120,7 +121,9 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     environment_class = SandboxedEnvironment if sandboxed else jinja2.Environment
     env = environment_class(
         loader=jinja2.ChoiceLoader(loaders),
-        bytecode_cache=template_cache("sandboxed" if sandboxed else "plain"),
+        # Jinja keys cached code on the source as read, before KeepLineEnds rewrites it: the
+        # suffix names the rewrite, so code compiled without it is never loaded.
+        bytecode_cache=template_cache(("sandboxed" if sandboxed else "plain") + "-lines1"),
         undefined=_Undefined,
         finalize=_finalize,
         autoescape=False,
@@ -128,6 +131,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        extensions=[KeepLineEnds],
     )
     env.globals.update(br=Markup(LINE_BREAK), address_block=_address_block)
     env.globals.update(
