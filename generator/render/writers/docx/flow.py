@@ -16,7 +16,7 @@ from .inline import border, inline, paragraph
 from .lists import list_block
 from .signature import signature
 from .tables import side_by_side, table
-from .theme import THEME
+from .theme import MUTED, THEME
 
 
 class FlowBuilder:
@@ -34,7 +34,10 @@ class FlowBuilder:
             self.block(container, block, width)
             following = items[index + 1] if index + 1 < len(items) else None
             leads_in = isinstance(block, (dm.Paragraph, dm.ListBlock, dm.Heading))
-            if isinstance(following, (dm.Signature, dm.Keep)) and leads_in:
+            # The sign-off is the keep that ends the document (a keep before it, such as the
+            # payment details, may start a page alone).
+            sign_off = isinstance(following, dm.Keep) and index + 2 == len(items)
+            if (isinstance(following, dm.Signature) or sign_off) and leads_in:
                 # What leads into the signatures or a sign-off (a sentence, a list's last
                 # item) stays on their page.
                 container.paragraphs[-1].paragraph_format.keep_with_next = True
@@ -93,9 +96,8 @@ class FlowBuilder:
         target = container.add_paragraph()
         target.add_run().add_picture(io.BytesIO(qr_png(block)), width=Mm(SIZE_MM))
         if block.caption:
-            # The caption right under its code, in the same cell and on the same page.
-            target.paragraph_format.space_after = Pt(1)
-            target.paragraph_format.keep_with_next = True
-            caption = paragraph(container, "Small")
-            caption.paragraph_format.space_after = Pt(4)
-            inline(caption, (dm.Run(block.caption),))
+            # The caption right under its code, in the same paragraph: LibreOffice drew a
+            # caption paragraph of its own at the page's left margin, under the other column.
+            target.paragraph_format.space_after = Pt(4)
+            target.add_run().add_break()
+            inline(target, (dm.Run(block.caption),), size=7.5, color=MUTED)

@@ -13,6 +13,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from ... import docmodel as dm
+from ..layout import unbroken_numbers
 from .theme import SYMBOL_FONT, THEME
 
 
@@ -43,7 +44,8 @@ def inline(
         elif item.href:
             run = _hyperlink(target, item.text, item.href)
         else:
-            run = target.add_run(item.text)
+            # A number typed with spaces ("6 500") never ends a line inside it.
+            run = target.add_run(unbroken_numbers(item.text))
         if item.__class__ is dm.Run:
             if item.bold or bold:
                 run.bold = True

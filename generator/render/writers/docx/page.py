@@ -19,7 +19,7 @@ from .theme import MUTED, THEME
 
 PAPER_MM = {"a4": (210, 297), "letter": (215.9, 279.4)}
 MARGIN_MM = 20  # left and right
-MARGIN_TOP_MM = 16
+MARGIN_TOP_MM = 14
 MARGIN_BOTTOM_MM = 18  # the footer sits in it
 LOGO_MAX_MM = (60, 18)  # width, height: the PDF's size
 

@@ -18,6 +18,9 @@ from ..layout import column_shares, column_widths
 from .inline import inline
 from .theme import HEADER_FILL_HEX, MM_PER_POINT, RULE_HEX, THEME
 
+CELL_MARGIN_PT = 4.0
+"""Left and right inside a data table's cells, as in the PDF (Word's default is 5.4)."""
+
 _ALIGN = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
 
 
@@ -35,13 +38,14 @@ class Builder(Protocol):
 
 def table(container: Any, block: dm.Table, width_mm: float) -> None:
     """A data table: fixed column widths, header shaded and repeated on every page."""
-    points = column_widths(block, width_mm / MM_PER_POINT, measure_points, 5.4)
+    points = column_widths(block, width_mm / MM_PER_POINT, measure_points, CELL_MARGIN_PT)
     widths = [Mm(width * MM_PER_POINT) for width in points]
     rows = [block.header, *block.rows]
     result = add_table(container, len(rows), len(widths), width_mm)
     result.alignment = WD_TABLE_ALIGNMENT.LEFT
     result.autofit = False
     _table_borders(result, inside=True)
+    _cell_margins(result)
     for row_index, row in enumerate(rows):
         style = "TableHeading" if row_index == 0 else "TableText"
         for column, (cell, target) in enumerate(
@@ -57,7 +61,10 @@ def table(container: Any, block: dm.Table, width_mm: float) -> None:
                 _shade(target, HEADER_FILL_HEX)
     _repeat_header(result.rows[0])
     _set_grid(result, [width * MM_PER_POINT for width in points])
-    container.add_paragraph().paragraph_format.space_after = Pt(2)
+    # The gap under a table: an empty paragraph of a fixed 6 points, not a line of text.
+    gap = container.add_paragraph().paragraph_format
+    gap.space_after = Pt(0)
+    gap.line_spacing = Pt(6)
 
 
 def side_by_side(
@@ -109,6 +116,22 @@ def _table_borders(table: Any, *, inside: bool) -> None:
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     properties.append(layout)
+
+
+def _cell_margins(table: Any) -> None:
+    # Some air above and below a row's text, and the PDF's padding at the sides, so a row
+    # does not touch the rules between rows.
+    margins = OxmlElement("w:tblCellMar")
+    for side, points in (("top", 1.5), ("left", CELL_MARGIN_PT), ("bottom", 1.5)):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), str(round(points * 20)))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    edge = OxmlElement("w:right")
+    edge.set(qn("w:w"), str(round(CELL_MARGIN_PT * 20)))
+    edge.set(qn("w:type"), "dxa")
+    margins.append(edge)
+    table._tbl.tblPr.append(margins)
 
 
 def _shade(cell: _Cell, fill: str) -> None:
@@ -165,6 +188,7 @@ _EMS = {  # (regular, bold) advance widths in em: the wider of Arial and DejaVu 
     "digit": (0.64, 0.70),
     "upper": (0.76, 0.84),
     "letter": (0.62, 0.69),
+    "slim": (0.42, 0.45),  # f i j l r t
     "narrow": (0.32, 0.38),  # space , . : ; ' |
     "wide": (0.95, 1.0),  # % & @ M W m w ☐ ☑
     "other": (0.64, 0.70),  # $ € ₽ - ( ) / and the rest
@@ -185,6 +209,8 @@ def measure_points(text: str, bold: bool) -> float:
             kind = "wide"
         elif char.isupper():
             kind = "upper"
+        elif char in "fijlrt":
+            kind = "slim"
         elif char.isalpha():
             kind = "letter"
         elif char in " ,.:;'|\u00a0\u202f!":

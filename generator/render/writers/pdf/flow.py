@@ -54,16 +54,19 @@ class FlowBuilder:
         held: list[Flowable] = []
         for index, block in enumerate(items):
             following = items[index + 1] if index + 1 < len(items) else None
+            # The sign-off is the keep that ends the document; a keep inside it (the payment
+            # details) may start a page without the sentence before it.
+            sign_off = isinstance(following, dm.Keep) and index + 2 == len(items)
             if isinstance(block, dm.Heading) and isinstance(following, dm.ListBlock):
                 # A list is a container, which reportlab will not keep with the heading before
                 # it: hold the heading and keep the two together explicitly.
                 held = list(self.block(block))
                 continue
-            if isinstance(block, dm.Paragraph) and isinstance(following, dm.Keep):
+            if isinstance(block, dm.Paragraph) and sign_off:
                 # A sign-off never starts a page alone: the sentence before it goes with it.
                 held = [*held, *self.block(block)]
                 continue
-            if isinstance(block, dm.ListBlock) and isinstance(following, dm.Keep):
+            if isinstance(block, dm.ListBlock) and sign_off:
                 # A list before a sign-off (the termination's rights and materials): its last
                 # item goes with the sign-off, the rest stays with the heading before it.
                 if len(block.items) > 1:

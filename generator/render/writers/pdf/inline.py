@@ -9,6 +9,7 @@ from ....errors import InputError
 from ... import docmodel as dm
 from ...glyphs import Coverage, first_refused
 from ..fonts import FONT
+from ..layout import unbroken_numbers
 from .base import DEFAULT_THEME, Theme, box
 
 
@@ -30,7 +31,7 @@ def markup(content: Iterable[dm.Inline], theme: Theme = DEFAULT_THEME) -> str:
                 _check_drawable(inline.text)
             # reportlab breaks lines at U+202F, Babel's narrow no-break space in amounts and
             # dates; the ordinary no-break space it keeps together.
-            text = escape(inline.text.replace("\u202f", "\u00a0"))
+            text = escape(unbroken_numbers(inline.text).replace("\u202f", "\u00a0"))
             if inline.bold:
                 text = f"<b>{text}</b>"
             if inline.italic:

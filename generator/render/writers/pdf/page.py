@@ -17,8 +17,9 @@ from .base import DEFAULT_THEME, MUTED, Theme
 
 PAPER = {"a4": A4, "letter": LETTER}
 MARGIN_X = 20 * mm
-MARGIN_TOP = 16 * mm
-MARGIN_BOTTOM = 20 * mm
+MARGIN_TOP = 14 * mm
+MARGIN_BOTTOM = 17 * mm  # the footer's rule sits 3 mm below the text, its line 10 mm up
+FOOTER_Y = 10 * mm
 LOGO_MAX_HEIGHT = 18 * mm
 LOGO_MAX_WIDTH = 60 * mm
 
@@ -65,7 +66,7 @@ def footer_canvas(
 
         def _draw_footer(self, number: int, total: int) -> None:
             label = meta.page_label.replace("{page}", str(number)).replace("{pages}", str(total))
-            y = MARGIN_BOTTOM - 10 * mm
+            y = FOOTER_Y
             fonts = theme.fonts
             self.saveState()
             self.setStrokeColor(theme.rule_colour)

@@ -16,7 +16,7 @@ from ..layout import column_shares, column_widths
 from ..pdf_forms import TickBox
 from .base import HEADER_FILL, INK, RULE, Builder, aligned, box, flat, table_style
 
-CELL_PADDING = 4
+CELL_PADDING = 3.5
 
 
 def table(builder: Builder, block: dm.Table) -> Flowable:
@@ -42,8 +42,8 @@ def table(builder: Builder, block: dm.Table) -> Flowable:
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     for column, cell in enumerate(block.header):
         if cell.align in ("right", "center"):
