@@ -25,6 +25,7 @@ from inwriting.render.writers import WriterOptions
 from inwriting.render.writers import docx as docx_writer
 from inwriting.render.writers import pdf as pdf_writer
 from inwriting.render.writers.docx.tables import CELL_MARGIN_PT
+from inwriting.render.writers.layout import unbroken_numbers
 from inwriting.render.writers.urls import break_positions, split_pairs
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
@@ -423,3 +424,37 @@ def test_no_date_in_a_docx_table_wraps(docx_pages: dict[str, list[str]]) -> None
     text = " ".join(lines)
     for date in dates:
         assert date in text and not any(line.endswith(date.split()[0]) for line in lines), date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("noin 6 500 sanaa", "noin 6\u00a0500 sanaa"),
+        ("1 240 000 ₽", "1\u00a0240\u00a0000 ₽"),
+        ("items 12 and 345", "items 12 and 345"),  # no group of three after the first
+        ("version 2.5 100 words", "version 2.5 100 words"),  # a decimal is not a group
+    ],
+)
+def test_a_number_typed_with_spaces_is_one_word(text: str, expected: str) -> None:
+    assert unbroken_numbers(text) == expected
+
+
+def test_no_line_ends_inside_a_number_or_a_date_in_a_table_cell() -> None:
+    # "noin 6 / 500 sanaa" and "19. lokakuuta / 2026" were split over two lines.
+    from babel import Locale
+    from inwriting.render.templating import environment
+
+    date = environment().filters["date"]
+    on = date({"locale": Locale.parse("fi_FI")}, dt.date(2026, 10, 19))
+    assert " " not in on  # the filter writes no-break spaces
+    for shift in range(12):
+        # Every place along the lines in turn falls on a number or a date.
+        text = f"{'i' * shift} noin 6 500 sanaa, toimitettu {on} asiakkaalle. " * 6
+        table = dm.Table(
+            header=(dm.Cell((dm.Run("a"),)), dm.Cell((dm.Run("b"),))),
+            rows=((dm.Cell((dm.Run("x " * 200),)), dm.Cell((dm.Run(text),))),),
+        )
+        (page,) = pdf_of((table,))
+        joined = "\n".join(" ".join(line.split()) for line in page.splitlines())
+        assert joined.count("6 500") == 6, (shift, joined)
+        assert joined.count("19. lokakuuta 2026") == 6, (shift, joined)
