@@ -82,8 +82,10 @@ def test_references_are_grouped_as_their_forms_print_them(tmp_path: Path) -> Non
 
 def test_us_letters_say_how_to_pay_by_ach_link_and_check(tmp_path: Path) -> None:
     text = _first_reminder(tmp_path, "jerry-webshop.yaml")
-    assert "- ACH: routing number 110000000, account number 000123456789" in text
-    assert "Make checks payable to **Brightline Web Studio LLC** and mail them to" in text
+    assert (
+        "- ACH: Pacific Example Bank, routing number 110000000, account number 000123456789" in text
+    )
+    assert "- Checks: payable to **Brightline Web Studio LLC**, mailed to 120 Market Street" in text
     assert "Please pay as stated on the invoice" not in text
 
 

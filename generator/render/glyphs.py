@@ -28,7 +28,7 @@ class Coverage:
     shipped: bool = True
 
     def draws(self, char: str) -> bool:
-        # The PDF writer draws Babel's narrow no-break space as a no-break space (pdf.markup).
+        # The PDF writer draws Babel's narrow no-break space as a no-break space (pdf/inline.py).
         code = 0xA0 if char == "\u202f" else ord(char)
         index = bisect.bisect_right(self.firsts, code) - 1
         return index >= 0 and code <= self.lasts[index]

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from ..errors import TemplateError
 from ..suggest import did_you_mean
 from . import letterforms
+from .line_ends import KeepLineEnds
 from .template_cache import template_cache
 
 LINE_BREAK = "\x0b"
@@ -120,7 +121,9 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     environment_class = SandboxedEnvironment if sandboxed else jinja2.Environment
     env = environment_class(
         loader=jinja2.ChoiceLoader(loaders),
-        bytecode_cache=template_cache("sandboxed" if sandboxed else "plain"),
+        # Jinja keys cached code on the source as read, before KeepLineEnds rewrites it: the
+        # suffix names the rewrite, so code compiled without it is never loaded.
+        bytecode_cache=template_cache(("sandboxed" if sandboxed else "plain") + "-lines1"),
         undefined=_Undefined,
         finalize=_finalize,
         autoescape=False,
@@ -128,6 +131,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        extensions=[KeepLineEnds],
     )
     env.globals.update(br=Markup(LINE_BREAK), address_block=_address_block)
     env.globals.update(
@@ -239,9 +243,14 @@ def _locale(context: Any) -> Locale:
 
 @jinja2.pass_context
 def _date_filter(context: Any, value: dt.date, style: str = "long") -> str:
-    # Day and month stay together ("13. / elokuuta" split over two lines looks broken);
-    # the year may still wrap so a long date fits a narrow table column.
-    return str(format_date(value, style, locale=_locale(context))).replace(" ", "\u00a0", 1)
+    # A date is never split over two lines ("19. lokakuuta / 2026" looks broken): every space
+    # is a no-break space, and a table column is made wide enough for its longest date.
+    return _unbroken(str(format_date(value, style, locale=_locale(context))))
+
+
+def _unbroken(text: str) -> str:
+    """Text with its spaces made no-break spaces: a date, an amount or a number is one word."""
+    return text.replace(" ", "\u00a0")
 
 
 @jinja2.pass_context
@@ -249,7 +258,8 @@ def _money_filter(context: Any, value: Decimal, currency: str | None = None) -> 
     locale = _locale(context)
     text = str(format_currency(value, currency or context["currency"], locale=locale))
     # Babel's patterns write a hyphen; Swedish and Finnish typeset a true minus sign.
-    return text.replace("-", get_minus_sign_symbol(locale), 1) if value < 0 else text
+    text = text.replace("-", get_minus_sign_symbol(locale), 1) if value < 0 else text
+    return _unbroken(text)
 
 
 @jinja2.pass_context
@@ -262,13 +272,17 @@ def _money_words_filter(context: Any, value: Decimal, currency: str | None = Non
 
 @jinja2.pass_context
 def _number_filter(context: Any, value: Decimal | int) -> str:
-    return str(format_decimal(value, locale=_locale(context), decimal_quantization=False))
+    return _unbroken(
+        str(format_decimal(value, locale=_locale(context), decimal_quantization=False))
+    )
 
 
 @jinja2.pass_context
 def _percent_filter(context: Any, value: Decimal | int) -> str:
     fraction = Decimal(value) / 100
-    return str(format_percent(fraction, locale=_locale(context), decimal_quantization=False))
+    return _unbroken(
+        str(format_percent(fraction, locale=_locale(context), decimal_quantization=False))
+    )
 
 
 @jinja2.pass_context

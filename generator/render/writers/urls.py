@@ -1,7 +1,9 @@
-"""Where a URL or an e-mail address may break across lines: only after `/`, `.` or `@`."""
+"""Where a URL or an e-mail address may break across lines: a URL after a `/`, an e-mail
+address (or a piece of a URL too long for any column) after `.` or `@`."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 BREAK_AFTER = "/.@"
@@ -31,7 +33,9 @@ def looks_like_url(word: str) -> bool:
 def break_positions(word: str) -> list[int]:
     """Indexes where a URL-like word may be cut (the head is word[:index]), in order.
 
-    After each of `/ . - @`, except inside a run of them or the scheme ("https://" stays with
+    A URL breaks after a `/` of its path; only a piece between two of them that is too long
+    for a narrow column (LONGEST_PIECE), or an address with no path (an e-mail address), also
+    breaks after `.` or `@`. Never inside a run of them or the scheme ("https://" stays with
     the host, a trailing "/" with its word); none in a word that is no URL or e-mail address.
     """
     if not looks_like_url(word):
@@ -40,10 +44,20 @@ def break_positions(word: str) -> list[int]:
     # the host.
     scheme = _SCHEME.match(word)
     first = scheme.end() + 1 if scheme else 1
-    return [
+    allowed = [
         index
         for index in range(first, len(word))
         if word[index - 1] in BREAK_AFTER and word[index] not in BREAK_AFTER
+    ]
+    slashes = [index for index in allowed if word[index - 1] == "/"]
+    if not slashes:
+        return allowed  # an e-mail address or a host: its dots and "@" are all there is
+    edges = [0, *slashes, len(word)]
+    long_pieces = [(a, b) for a, b in itertools.pairwise(edges) if b - a > LONGEST_PIECE]
+    return [
+        index
+        for index in allowed
+        if word[index - 1] == "/" or any(a < index < b for a, b in long_pieces)
     ]
 
 
