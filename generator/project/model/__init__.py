@@ -1,0 +1,120 @@
+"""The typed model of a project file: field names are the contract in shared DESIGN.md.
+
+The models live in one module per part of the file; this package re-exports them so that
+`from inwriting.project.model import Project` reads the same wherever it is written."""
+
+from .choices import (
+    LANGUAGES,
+    AccountAction,
+    AccountOwner,
+    ChangeStatus,
+    DeliverableStatus,
+    IncidentKind,
+    Language,
+    OcrCheck,
+    Paper,
+    PenaltyPeriod,
+    RequestChannel,
+    RightsPass,
+    Status,
+    TerminationReason,
+    Tone,
+)
+from .events import Incident, Termination, WaitingItem
+from .handoff import Account, Deliverable, Licence
+from .invoices import Invoice, Payment, ReminderSent
+from .letterhead import Branding, Colour
+from .parties import Bank, Ids, Number, Party, Provider
+from .project import FormatVersion, Project, ProjectInfo
+from .quantities import (
+    FIRST_YEAR,
+    HOURS_DECIMALS,
+    LAST_YEAR,
+    MAX_AMOUNT_DIGITS,
+    MAX_HOURS_DIGITS,
+    MAX_WHOLE_NUMBER,
+    MONEY_DECIMALS,
+    PERCENT_DECIMALS,
+    Date,
+    Days,
+    Money,
+    Percent,
+    PlainLateInterest,
+    PositiveNumber,
+    Rate,
+    Vat,
+    WholeNumber,
+)
+from .rates import RatePeriodEntry, ReferenceRateOverride
+from .scope import ChangeRequest, ScopeItem, ScopeItemChange, Signoff
+from .section import Section
+from .terms import LateInterest, PenaltyRate, ReminderRung, Terms
+from .text import EmailAddress, OptionalText, Text
+
+__all__ = [
+    "FIRST_YEAR",
+    "HOURS_DECIMALS",
+    "LANGUAGES",
+    "LAST_YEAR",
+    "MAX_AMOUNT_DIGITS",
+    "MAX_HOURS_DIGITS",
+    "MAX_WHOLE_NUMBER",
+    "MONEY_DECIMALS",
+    "PERCENT_DECIMALS",
+    "Account",
+    "AccountAction",
+    "AccountOwner",
+    "Bank",
+    "Branding",
+    "ChangeRequest",
+    "ChangeStatus",
+    "Colour",
+    "Date",
+    "Days",
+    "Deliverable",
+    "DeliverableStatus",
+    "EmailAddress",
+    "FormatVersion",
+    "Ids",
+    "Incident",
+    "IncidentKind",
+    "Invoice",
+    "Language",
+    "LateInterest",
+    "Licence",
+    "Money",
+    "Number",
+    "OcrCheck",
+    "OptionalText",
+    "Paper",
+    "Party",
+    "Payment",
+    "PenaltyPeriod",
+    "PenaltyRate",
+    "Percent",
+    "PlainLateInterest",
+    "PositiveNumber",
+    "Project",
+    "ProjectInfo",
+    "Provider",
+    "Rate",
+    "RatePeriodEntry",
+    "ReferenceRateOverride",
+    "ReminderRung",
+    "ReminderSent",
+    "RequestChannel",
+    "RightsPass",
+    "ScopeItem",
+    "ScopeItemChange",
+    "Section",
+    "Signoff",
+    "Status",
+    "Termination",
+    "TerminationReason",
+    "Terms",
+    "Text",
+    "Tone",
+    "Vat",
+    "WaitingItem",
+    "WholeNumber",
+]
