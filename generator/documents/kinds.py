@@ -165,14 +165,13 @@ def waiting_context(project: Project, as_of: dt.date) -> Context:
 
 def termination_context(project: Project, as_of: dt.date, *, with_record: bool = False) -> Context:
     from .parting import termination_context as context
-    from .waiting import open_questions
 
     base = {**common_context(project, as_of), **context(project, as_of, with_record=with_record)}
     agreed = base["agreed"]
     ending = base["termination"]
-    # The client's breach, as facts: invoices past their due date, answers past theirs.
+    # The client's breach, as facts: invoices past their due date. An answer the client gives
+    # late is no breach: the signed terms move delivery by the days it is late (clause 4).
     overdue = [state for state in base["unpaid"] if state.due is not None and state.due < as_of]
-    late = [question for question in open_questions(project, as_of) if question.days_late > 0]
     notice_days = project.terms.notice_days
     by_notice = agreed.has("notice") and (
         ending.effective_on is None
@@ -181,13 +180,12 @@ def termination_context(project: Project, as_of: dt.date, *, with_record: bool =
             and ending.effective_on >= ending.decided_on + dt.timedelta(days=notice_days)
         )
     )
-    # With the notice clause signed, notice; without it, only the client's breach ends the
+    # With the notice clause signed, notice; without it, only the client's non-payment ends the
     # agreement at once; with neither, the letter proposes an end by mutual consent.
-    mode = "notice" if by_notice else ("breach" if overdue or late else "mutual")
-    if mode == "breach" and overdue:
-        from .parting import refuse_early_breach
+    mode = "notice" if by_notice else ("breach" if overdue else "mutual")
+    from .parting import refuse_early_termination
 
-        refuse_early_breach(project, as_of, overdue)
+    refuse_early_termination(project, as_of, for_non_payment=mode == "breach")
     return {
         **base,
         "mode": mode,
@@ -200,7 +198,6 @@ def termination_context(project: Project, as_of: dt.date, *, with_record: bool =
         and base["effective_on"] == ending.decided_on + dt.timedelta(days=notice_days)
         else None,
         "overdue": overdue,
-        "late_questions": late,
         **_pay(project, as_of, base),
     }
 

@@ -6,9 +6,10 @@ import datetime as dt
 from typing import Any
 
 from ..errors import InputError
+from ..law.calendar import next_business_day
 from ..law.ledger import InvoiceState
 from ..project.model import Account, Project, Termination
-from .state import ProjectState, effective_on, project_state
+from .state import ProjectState, effective_on, pending_final, project_state
 
 # The rights clause (`terms.rights_pass`) that lets the transfer of rights wait for payment.
 # Read with getattr: the field arrives with the agreed-terms work, and a project without it
@@ -50,28 +51,36 @@ def refuse_after_termination(state: ProjectState, document: str, sets: dt.date |
         )
 
 
-def refuse_early_breach(project: Project, as_of: dt.date, overdue: list[InvoiceState]) -> None:
-    """Ending the agreement at once for non-payment after a recorded final notice waits for its
-    deadline to pass: before that day the letter would break the notice's own promise, so it is
-    refused with the day it may be sent."""
+def refuse_early_termination(project: Project, as_of: dt.date, *, for_non_payment: bool) -> None:
+    """A termination keeps to the last written demand: refused while a recorded final notice's
+    deadline runs (the notice promised the client until that day, and threatened the very
+    termination the letter would make), and, for non-payment, until a final notice has been
+    recorded at all (the last written demand the breach clauses and the law wait for)."""
     from .pre_action import final_deadline
 
-    finals = [
-        reminder.on
-        for state in overdue
-        for reminder in state.invoice.reminders
-        if reminder.tone == "final" and reminder.on <= as_of
-    ]
-    if not finals:  # nothing recorded to keep to: the letter states the breach as it is
-        return
-    deadline = final_deadline(project, max(finals))
-    if as_of <= deadline:
-        may = deadline + dt.timedelta(days=1)
+    pending = pending_final(project, as_of)
+    if pending is not None:
+        sent, deadline = pending
+        where = (project.jurisdiction, project.region)
+        may = next_business_day(deadline + dt.timedelta(days=1), *where)
         raise InputError(
-            f"terminate refused: the final notice of {max(finals)} gives the client until "
-            f"{deadline}; a termination for non-payment may be sent from {may} "
-            f"(--as-of {may}); nothing was written"
+            f"terminate refused: the final notice of {sent} gives the client until {deadline} "
+            f"to pay; a termination before then breaks that notice's promise. It may be sent "
+            f"from {may} (--as-of {may}) if the invoices are still unpaid; nothing was written"
         )
+    state = project_state(project, as_of)
+    if not for_non_payment or any(
+        r.tone == "final" and r.on <= as_of for i in state.overdue for r in i.state.reminders
+    ):
+        return
+    numbers = ", ".join(invoice.number for invoice in state.overdue)
+    deadline = final_deadline(project, as_of)
+    raise InputError(
+        f"terminate refused: no final notice is recorded for the unpaid invoice(s) {numbers}; "
+        "a termination for non-payment comes after a last written demand. Send the final "
+        f"notice first (nudge --tone final --record; sent on {as_of}, its deadline would be "
+        f"{deadline}), then terminate after that deadline; nothing was written"
+    )
 
 
 def outstanding(project: Project, as_of: dt.date) -> list[InvoiceState]:

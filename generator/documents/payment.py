@@ -92,12 +92,12 @@ def payment_context(project: Project, as_of: dt.date, context: dict[str, Any]) -
         else:
             pay_by = context["pay_by"]
     else:
-        from ..law.calendar import business_days_after
-        from .reminders import FIRM_PAY_BY_BUSINESS_DAYS
+        from .state import pay_by as pay_by_on
 
         amounts = [(owed.state.invoice, owed.owed.total) for owed in context["owed_invoices"]]
-        where = (project.jurisdiction, project.region)
-        pay_by = business_days_after(as_of, FIRM_PAY_BY_BUSINESS_DAYS, *where)
+        # The same date as a final notice still running for these invoices, or as any letter
+        # of the day would give (documents/state.pay_by).
+        pay_by = pay_by_on(project, as_of, {owed.number for owed in context["owed_invoices"]})
     amounts = [(invoice, amount) for invoice, amount in amounts if amount > 0]
     return {"pay": payment_facts(project, amounts, pay_by) if amounts else None}
 

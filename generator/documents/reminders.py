@@ -29,10 +29,10 @@ from ..project.changes import current_scope
 from ..project.model import Project, ReminderSent, Tone
 from .disputes import dispute_facts, open_disputes
 from .pre_action import FINAL_BUSINESS_DAYS, final_deadline, pre_action_for
-from .state import project_state
+from .state import PAY_BY_BUSINESS_DAYS, interest_only, pay_by, project_state
 
-FIRM_PAY_BY_BUSINESS_DAYS = 5
-"""The firm reminder asks for payment within this many business days."""
+FIRM_PAY_BY_BUSINESS_DAYS = PAY_BY_BUSINESS_DAYS
+"""The firm reminder asks for payment within this many business days (state.pay_by's)."""
 DISPUTE_BUSINESS_DAYS = 10
 """A reply to a dispute asks for payment within this many business days."""
 
@@ -76,6 +76,22 @@ def work_left(project: Project) -> bool:
     """Whether any item of the scope (approved changes applied) is neither done nor dropped."""
     items, _ = current_scope(project)
     return any(item.status not in ("done", "dropped") for item in items)
+
+
+def terminated(project: Project, as_of: dt.date, tone: str) -> str | None:
+    """Why a reminder of `tone` cannot be sent on `as_of` once the termination is decided, or
+    None: after that day a friendly, firm or stop-work letter would treat the agreement as
+    running. What remains is the final invoice and the claim for what is owed, and the last
+    written demand (the final notice or the law's pre-action letter) stays open."""
+    ending = project.termination
+    if ending is None or ending.decided_on > as_of or tone == "final":
+        return None
+    return (
+        f"--tone {tone} refused: the agreement is terminated (termination decided on "
+        f"{ending.decided_on}); the final invoice and the claim for what is owed are what "
+        "remains (the termination letter states them), and a final notice (--tone final) may "
+        "still be sent"
+    )
 
 
 def min_spacing_days(project: Project) -> int:
@@ -135,6 +151,9 @@ def reminder_context(
         )
     if primary.outstanding <= 0:
         raise InputError(f"invoice {invoice} is paid in full on {as_of}; nothing to remind")
+    why = None if reply else terminated(project, as_of, tone)
+    if why is not None:
+        raise InputError(f"{why}; nothing was written")
     disputed = open_disputes(project, as_of)
     states = [primary]
     if tone in ("stop_work", "final") and not reply:
@@ -150,13 +169,12 @@ def reminder_context(
     day = project_state(project, as_of)
     mention_only = reply or tone == "friendly"
     full = [
-        charges_for(project, state, sending=not reply) if state is primary else day.charges(state)
+        _sending(project, state, reply) if state is primary else day.charges(state)
         for state in states
     ]
-    charged = [_interest_only(c) if mention_only else c for c in full]
+    charged = [interest_only(c) if mention_only else c for c in full]
     rows = [ReminderRow(state, c) for state, c in zip(states, charged, strict=True)]
     listed = {row.state.index for row in rows}
-    where = (project.jurisdiction, project.region)
     earlier = earlier_reminders(primary)
     late = window_passed(project, primary, tone)
     others = [
@@ -174,7 +192,12 @@ def reminder_context(
         "rows": rows,
         "total_due": sum((row.charges.total for row in rows), start=Decimal(0)),
         "daily_interest": daily_interest(rows),
-        "pay_by": business_days_after(as_of, FIRM_PAY_BY_BUSINESS_DAYS, *where),
+        # One pay-by date per debt on any day: a final notice still running keeps its deadline.
+        "pay_by": pay_by(project, as_of, {row.state.invoice.number for row in rows}),
+        # Work stopped by an earlier stop-work notice stays stopped: the letter says since when.
+        "suspended_since": min(
+            (r.on for row in rows for r in row.earlier if r.tone == "stop_work"), default=None
+        ),
         "final_deadline": final_deadline(project, as_of),
         "final_business_days": FINAL_BUSINESS_DAYS,
         # The final rung's form where the law names a pre-action letter (documents/pre_action).
@@ -210,16 +233,13 @@ def reminder_context(
     }
 
 
-def _interest_only(charges: Charges) -> Charges:
-    """The charges without compensation or reminder fees: what a friendly letter adds."""
-    return dataclasses.replace(
-        charges,
-        compensation=Decimal(0),
-        compensation_source=None,
-        fee_each=Decimal(0),
-        fee_count=0,
-        fee_source=None,
-    )
+def _sending(project: Project, state: InvoiceState, reply: bool) -> Charges:
+    """The charges of the invoice a letter is about: its fee counts this letter once, whether or
+    not it was already recorded today (a reminder recorded on the day is this very letter)."""
+    if reply:
+        return charges_for(project, state, sending=False)
+    before = dataclasses.replace(state, reminders=earlier_reminders(state))
+    return charges_for(project, before, sending=True)
 
 
 def dispute_reply_context(project: Project, as_of: dt.date, *, invoice: str) -> dict[str, Any]:
@@ -332,10 +352,20 @@ def plan_reminders(
             refused.append(why)
             continue
         chosen = tone if forced else decision.tone
+        after_end = terminated(project, as_of, chosen) if chosen is not None else None
+        if forced and after_end is not None:
+            why = f"{number}: {after_end}"
+            lines.append(why)
+            refused.append(why)
+            continue
         if forced:
             lines.append(f"{reasoning(project, decision)} [--tone {tone}]")
         else:
             lines.append(reasoning(project, decision))
+        if after_end is not None:
+            # The ladder's rung, not sent: the agreement is over (the line above says why).
+            lines.append(f"{number}: no {chosen} reminder: the agreement is terminated")
+            continue
         if chosen is None:
             continue
         if number in covered:

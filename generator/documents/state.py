@@ -7,17 +7,23 @@ never disagree about an amount or a date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..law.calendar import next_business_day, roll_forward
+from ..law.calendar import business_days_after, next_business_day, roll_forward
 from ..law.charges import Charges, charges_for
 from ..law.ledger import InvoiceState, invoice_states
 from ..project.changes import apply, end_before
 from ..project.model import ChangeRequest, Project
 from .agreement import agreed_terms
+from .disputes import open_disputes
+from .pre_action import final_deadline
+
+PAY_BY_BUSINESS_DAYS = 5
+"""A letter that asks for payment, with no final notice running, gives this many business days."""
 
 
 @dataclass(frozen=True)
@@ -137,9 +143,13 @@ class ProjectState:
 
 
 def project_state(project: Project, as_of: dt.date) -> ProjectState:
-    """The state of `project` on `as_of`: pure, from the project file alone."""
+    """The state of `project` on `as_of`: pure, from the project file alone.
+
+    An invoice in open dispute costs interest only, as the reply to the dispute says: the fixed
+    compensation and reminder fees wait until it is settled, in every letter of the day."""
+    disputed = open_disputes(project, as_of)
     owed = tuple(
-        InvoiceOwed(state, charges_for(project, state, sending=False))
+        InvoiceOwed(state, _charges(project, state, state.invoice.number in disputed))
         for state in invoice_states(project, as_of)
         if state.invoice.issued <= as_of and state.outstanding > 0
     )
@@ -176,6 +186,56 @@ def project_state(project: Project, as_of: dt.date) -> ProjectState:
         jurisdiction=project.jurisdiction,
         region=project.region,
     )
+
+
+def _charges(project: Project, state: InvoiceState, disputed: bool) -> Charges:
+    charges = charges_for(project, state, sending=False)
+    return interest_only(charges) if disputed else charges
+
+
+def interest_only(charges: Charges) -> Charges:
+    """The charges without compensation or reminder fees: what a friendly letter or a reply to
+    a dispute adds."""
+    return dataclasses.replace(
+        charges,
+        compensation=Decimal(0),
+        compensation_source=None,
+        fee_each=Decimal(0),
+        fee_count=0,
+        fee_source=None,
+    )
+
+
+def pending_final(
+    project: Project, as_of: dt.date, numbers: Collection[str] | None = None
+) -> tuple[dt.date, dt.date] | None:
+    """The latest final notice recorded on or before `as_of` for an invoice still unpaid then
+    (of `numbers`, when given), with its deadline, while that deadline has not passed."""
+    sent = [
+        reminder.on
+        for state in invoice_states(project, as_of)
+        if state.outstanding > 0 and (numbers is None or state.invoice.number in numbers)
+        for reminder in state.reminders
+        if reminder.tone == "final" and reminder.on <= as_of
+    ]
+    if not sent:
+        return None
+    deadline = final_deadline(project, max(sent))
+    return (max(sent), deadline) if as_of <= deadline else None
+
+
+def pay_by(
+    project: Project,
+    as_of: dt.date,
+    numbers: Collection[str] | None = None,
+    business_days: int = PAY_BY_BUSINESS_DAYS,
+) -> dt.date:
+    """The one pay-by date for a debt on `as_of`: the deadline a running final notice set for
+    those invoices (no later letter moves it), else `business_days` business days on."""
+    running = pending_final(project, as_of, numbers)
+    if running is not None:
+        return running[1]
+    return business_days_after(as_of, business_days, project.jurisdiction, project.region)
 
 
 def moved_end(
