@@ -1,8 +1,9 @@
 """Every document of every sample, rendered as a user would (the CLI), and their fingerprints.
 
-As a script: `python tests/render_samples.py OUT [--as-of DATE]` writes them all into OUT/<sample>/
-for a reviewer to read; `--update-golden` rewrites tests/golden/samples.json after a change
-that is meant to alter documents. tests/test_golden.py renders them again and compares.
+As a script: `python tests/render_samples.py OUT [--as-of DATE]` writes them all into OUT/<sample>/,
+each on the day tests/timeline.py sends it (or all on DATE), for a reviewer to read;
+`--update-golden` rewrites tests/golden/samples.json after a change that is meant to alter
+documents. tests/test_golden.py renders them again and compares.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from importlib.metadata import version
 from pathlib import Path
 
 import yaml
+from timeline import AS_OF as TIMELINE_AS_OF
+from timeline import sent_on
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "samples.json"
-AS_OF = "2026-11-22"
-# Every sample decides its termination on AS_OF, which makes a new waiting notice or change order
-# moot (both are refused then): those are the letters of the Friday before.
-BEFORE_TERMINATION = "2026-11-20"
+AS_OF = TIMELINE_AS_OF.isoformat()
+"""The day the golden files are named by: each document itself is dated by tests/timeline.py."""
 TONES = ("friendly", "firm", "stop_work", "final")
 # The writers' bytes depend on these libraries too; the golden PDF and DOCX bytes are compared
 # only under the versions they were made with (Markdown, ours alone, always).
@@ -31,23 +32,29 @@ LIBRARIES = ("reportlab", "python-docx", "pyhanko")
 
 
 def sample_commands(sample: Path) -> Iterator[list[str]]:
-    """The command lines (after `inwriting`) that write every document of one sample."""
+    """The command lines (after `inwriting`) that write every document of one sample, each with
+    the day the sample's timeline sends it (tests/timeline.py)."""
     data = yaml.safe_load(sample.read_text(encoding="utf-8"))
-    yield ["scope", str(sample), "--format", "pdf,docx,md"]
-    yield ["scope", str(sample), "--current", "--format", "md"]
-    yield ["waiting", str(sample), "--as-of", BEFORE_TERMINATION]
-    yield ["terminate", str(sample)]
-    yield ["terminate", str(sample), "--with-record", "--format", "md"]
-    yield ["handoff", str(sample)]
-    yield ["review", str(sample)]
+
+    def on(kind: str) -> list[str]:
+        return ["--as-of", sent_on(sample.stem, kind).isoformat()]
+
+    yield ["scope", str(sample), "--format", "pdf,docx,md", *on("scope")]
+    yield ["scope", str(sample), "--current", "--format", "md", *on("scope")]
+    yield ["waiting", str(sample), *on("waiting")]
+    yield ["terminate", str(sample), *on("termination")]
+    yield ["terminate", str(sample), "--with-record", "--format", "md", *on("termination")]
+    yield ["handoff", str(sample), *on("handoff")]
+    yield ["review", str(sample), *on("review")]
     for tone in TONES:
-        yield ["nudge", str(sample), "--tone", tone]
+        yield ["nudge", str(sample), "--tone", tone, *on(tone)]
     for change in data.get("changes") or []:  # a rejected one gets the letter declining it
-        yield ["change-order", str(sample), str(change["id"]), "--as-of", BEFORE_TERMINATION]
+        yield ["change-order", str(sample), str(change["id"]), *on("change-order")]
 
 
-def render_all(out_dir: Path, as_of: str = AS_OF) -> list[str]:
-    """Render every sample's documents into out_dir/<sample>/; returns the failures."""
+def render_all(out_dir: Path, as_of: str | None = None) -> list[str]:
+    """Render every sample's documents into out_dir/<sample>/, each on its TIMELINE day (or all
+    on `as_of`, to see one day's documents); returns the failures."""
     from click.testing import CliRunner
     from inwriting.cli import cli
 
@@ -57,13 +64,18 @@ def render_all(out_dir: Path, as_of: str = AS_OF) -> list[str]:
     for sample in sorted(SAMPLES.glob("*.yaml")):
         target = out_dir / sample.stem
         for command in sample_commands(sample):
-            dated = command if "--as-of" in command else [*command, "--as-of", as_of]
+            if as_of is not None and "--as-of" in command:
+                command = (
+                    command[: command.index("--as-of")] + command[command.index("--as-of") + 2 :]
+                )
+            dated = command if "--as-of" in command else [*command, "--as-of", as_of or AS_OF]
             # Past the rate tables: the last published rate, said so in the letters (not invented).
             args = [*dated, "--out", str(target), "--force", "--last-rate"]
             result = runner.invoke(cli, args)
-            if result.exit_code == 2 and "refused" in result.output:
-                # A rung below one already sent, or a waiting notice or change order after the
-                # decided termination: refused, nothing written (meant).
+            if as_of is not None and result.exit_code == 2 and "refused" in result.output:
+                # On one day for all (--as-of): a rung below one already sent, a termination
+                # before the final notice's deadline, a letter after the end: refused (meant).
+                # On the timeline every document is sent, so a refusal there is a failure.
                 continue
             if result.exit_code != 0:
                 failures.append(f"inwriting {' '.join(args)}: {result.output.strip()}")
@@ -86,7 +98,7 @@ def library_versions() -> dict[str, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out_dir", type=Path)
-    parser.add_argument("--as-of", default=AS_OF)
+    parser.add_argument("--as-of", default=None, help="every document on this one day")
     parser.add_argument("--update-golden", action="store_true")
     args = parser.parse_args()
     if args.update_golden and args.out_dir.exists() and any(args.out_dir.iterdir()):
@@ -96,8 +108,8 @@ def main() -> int:
     for failure in failures:
         print(failure, file=sys.stderr)
     if args.update_golden:
-        if args.as_of != AS_OF:
-            parser.error(f"the golden files are made --as-of {AS_OF}")
+        if args.as_of is not None:
+            parser.error("the golden files are made on the samples' timeline, without --as-of")
         GOLDEN.parent.mkdir(exist_ok=True)
         golden = {"libraries": library_versions(), "files": fingerprints(args.out_dir)}
         GOLDEN.write_text(json.dumps(golden, indent=1, sort_keys=True) + "\n", encoding="utf-8")

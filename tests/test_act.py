@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -12,18 +13,26 @@ import yaml
 from click.testing import CliRunner
 from conftest import SAMPLES, docx_text, normalise, pdf_text
 from inwriting.cli import cli
+from inwriting.documents.state import effective_on
+from inwriting.project.project_file import load_project
 from inwriting.render.amount_words import amount_in_words
 from num2words import num2words
+from timeline import TIMELINE, sent_on
 
 SEVERNYI = SAMPLES / "severnyi-veter.yaml"
 JERRY = SAMPLES / "jerry-webshop.yaml"
-AS_OF = "2026-11-22"
+# Each command on the day the sample's timeline sends its document (tests/timeline.py); a
+# variant of the Russian sample keeps the Russian sample's days.
+KIND = {"act": "handoff", "handoff": "handoff", "terminate": "termination"}
 NO_CLAIMS = "Заказчик претензий по объему, качеству и срокам выполнения"
 
 
 def run(*args: str) -> Any:
     runner = CliRunner(env={"INWRITING_SINGLE_PROCESS": "1"})
-    return runner.invoke(cli, [*args, "--as-of", AS_OF])
+    command, stem = args[0], Path(args[1]).stem
+    kind = args[args.index("--tone") + 1] if command == "nudge" else KIND[command]
+    on = sent_on(stem if stem in TIMELINE else "severnyi-veter", kind)
+    return runner.invoke(cli, [*args, "--as-of", on.isoformat()])
 
 
 def words(amount: Decimal) -> str:
@@ -158,8 +167,10 @@ def test_no_act_without_work_done_or_outside_russian(tmp_path: Path) -> None:
 def test_russian_handoff_and_termination_come_with_the_act(tmp_path: Path, command: str) -> None:
     result = run(command, str(SEVERNYI), "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
-    # The work done up to the end date: the termination's, 30 days' notice from 22 November.
-    act = tmp_path / "SV-2026-04-act-2026-12-22.pdf"
+    # The work done up to the end date: the termination's, 30 days' notice from its decision.
+    ends = effective_on(load_project(SEVERNYI).project)
+    assert ends is not None and ends >= dt.date(2026, 12, 24) + dt.timedelta(days=30)
+    act = tmp_path / f"SV-2026-04-act-{ends}.pdf"
     assert act.exists()
     text = normalise(pdf_text(act.read_bytes()))
     assert "Акт сдачи-приемки выполненной части работ" in text

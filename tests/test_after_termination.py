@@ -9,13 +9,15 @@ from click.testing import CliRunner
 from inwriting.cli import cli
 from inwriting.documents.state import effective_on
 from inwriting.project.project_file import load_project
+from timeline import sent_on
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+ENDS = sent_on("jerry-webshop", "termination").isoformat()  # the termination decided that day
 
 
 def test_waiting_after_a_decided_termination_is_refused_and_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    args = ["waiting", str(SAMPLES / "jerry-webshop.yaml"), "--as-of", "2026-11-22"]
+    args = ["waiting", str(SAMPLES / "jerry-webshop.yaml"), "--as-of", ENDS]
     result = CliRunner().invoke(cli, [*args, "--out", str(out)])
     assert result.exit_code == 2 and "waiting notice refused" in result.output
     assert "Traceback" not in result.output and not out.exists()
@@ -23,14 +25,14 @@ def test_waiting_after_a_decided_termination_is_refused_and_writes_nothing(tmp_p
 
 def test_open_change_order_after_a_decided_termination_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    args = ["change-order", str(SAMPLES / "jerry-webshop.yaml"), "CR-1", "--as-of", "2026-11-22"]
+    args = ["change-order", str(SAMPLES / "jerry-webshop.yaml"), "CR-1", "--as-of", ENDS]
     result = CliRunner().invoke(cli, [*args, "--out", str(out)])
     assert result.exit_code == 2 and "change order CR-1 refused" in result.output
     assert not out.exists()
 
 
 def test_termination_withdraws_open_change_requests(tmp_path: Path) -> None:
-    args = ["terminate", str(SAMPLES / "jerry-webshop.yaml"), "--as-of", "2026-11-22"]
+    args = ["terminate", str(SAMPLES / "jerry-webshop.yaml"), "--as-of", ENDS]
     result = CliRunner().invoke(cli, [*args, "--out", str(tmp_path), "--format", "md"])
     assert result.exit_code == 0, result.output
     text = next(tmp_path.glob("*.md")).read_text(encoding="utf-8")
@@ -38,10 +40,16 @@ def test_termination_withdraws_open_change_requests(tmp_path: Path) -> None:
 
 
 def test_effective_date_never_falls_on_a_day_off() -> None:
-    # FI: decided 22 Nov + 14 days = Sunday 6 December, Finland's Independence Day: Monday 7th.
+    # FI: decided Wednesday 25 November + 14 days = Wednesday 9 December, a working day.
     project = load_project(SAMPLES / "revontuli-kaannos.yaml").project
-    assert effective_on(project) in (dt.date(2026, 12, 7), dt.date(2026, 11, 23))
-    assert effective_on(project).weekday() < 5  # type: ignore[union-attr]
+    assert project.termination is not None
+    decided = project.termination.decided_on
+    assert effective_on(project) == decided + dt.timedelta(days=14) == dt.date(2026, 12, 9)
+    # Decided on 22 November instead: + 14 days = Sunday 6 December, Finland's Independence
+    # Day: Monday 7th.
+    earlier = project.termination.model_copy(update={"decided_on": dt.date(2026, 11, 22)})
+    moved = project.model_copy(update={"termination": earlier})
+    assert effective_on(moved) == dt.date(2026, 12, 7)
 
 
 def test_breach_termination_before_the_final_notice_deadline_is_refused() -> None:

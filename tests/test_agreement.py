@@ -14,8 +14,8 @@ from inwriting.cli import cli
 from inwriting.documents.agreement import agreed_terms
 from inwriting.project.project_file import load_project
 from inwriting.project.scope import fingerprint, short_fingerprint
+from timeline import sample_day
 
-AS_OF = "2026-11-22"
 NEW_TERMS = ("suspension", "kill_fee", "rights_pass", "liability_cap", "venue", "vat")
 # Per sample (one per language): a phrase of each clause the sample sets.
 MARKERS = {
@@ -116,8 +116,9 @@ def resign(path: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def scope_texts(path: Path, out: Path) -> list[str]:
-    run("scope", str(path), "--format", "pdf,docx", "--out", str(out), "--as-of", AS_OF, "--force")
+def scope_texts(path: Path, out: Path, sample: str) -> list[str]:
+    on = sample_day(sample, "scope").isoformat()
+    run("scope", str(path), "--format", "pdf,docx", "--out", str(out), "--as-of", on, "--force")
     return [
         normalise(pdf_text(next(out.glob("*-scope.pdf")).read_bytes())),
         normalise(docx_text(next(out.glob("*-scope.docx")).read_bytes())),
@@ -131,9 +132,10 @@ def test_each_clause_prints_when_set_and_not_when_unset(sample: str, tmp_path: P
     full.write_text(source, encoding="utf-8")
     bare = tmp_path / "bare.yaml"
     bare_text = without(source, (*NEW_TERMS, "notice_days"))
-    bare.write_text(bare_text.replace("effective_on: null", "effective_on: 2026-12-22"), "utf-8")
-    with_all = scope_texts(full, tmp_path / "full")
-    with_none = scope_texts(bare, tmp_path / "bare")
+    # Without a notice period the termination needs its own date: after every sample's decision.
+    bare.write_text(bare_text.replace("effective_on: null", "effective_on: 2027-01-25"), "utf-8")
+    with_all = scope_texts(full, tmp_path / "full", sample)
+    with_none = scope_texts(bare, tmp_path / "bare", sample)
     for key, phrase in MARKERS[sample].items():
         for text in with_all:
             assert normalise(phrase) in text, (key, phrase)
@@ -142,7 +144,9 @@ def test_each_clause_prints_when_set_and_not_when_unset(sample: str, tmp_path: P
 
 
 def letters(path: Path, out: Path) -> str:
-    run("terminate", str(path), "--format", "md", "--out", str(out), "--as-of", AS_OF, "--force")
+    # Each letter on the day the sample's timeline sends it (tests/timeline.py).
+    ends = sample_day(path, "termination").isoformat()
+    run("terminate", str(path), "--format", "md", "--out", str(out), "--as-of", ends, "--force")
     for tone in ("stop_work", "final"):
         project = load_project(path).project
         for invoice in project.invoices:
@@ -160,7 +164,7 @@ def letters(path: Path, out: Path) -> str:
                     "--out",
                     str(out),
                     "--as-of",
-                    AS_OF,
+                    sample_day(path, tone).isoformat(),
                     "--force",
                 ],
             )

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from conftest import SAMPLES, docx_text, in_ci, pdf_text, sample_paths
 from inwriting.cli import cli
 from inwriting.render import glyphs
+from timeline import sent_on
 
 AS_OF = "2026-12-20"
 TITLE_LINE = "    title: Product catalog\n"
@@ -143,9 +144,11 @@ def test_pdffonts_shows_every_font_embedded(tmp_path: Path, sample: Path) -> Non
             pytest.fail("CI must have pdffonts (poppler-utils)")
         pytest.skip("pdffonts (poppler-utils) is not installed")
     out = tmp_path / "out"
-    for command in ("scope", "nudge"):
+    # The scope and the final notice, each on the day the sample's timeline sends it.
+    final = ["--tone", "final", "--as-of", sent_on(sample.stem, "final").isoformat()]
+    for command in (["scope", "--as-of", AS_OF], ["nudge", *final]):
         result = CliRunner().invoke(
-            cli, [command, str(sample), "--out", str(out), "--format", "pdf", "--as-of", AS_OF]
+            cli, [command[0], str(sample), "--out", str(out), "--format", "pdf", *command[1:]]
         )
         assert result.exit_code == 0, result.output
     pdfs = sorted(out.glob("*.pdf"))

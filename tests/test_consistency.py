@@ -1,8 +1,10 @@
-"""Every document of every sample, in every language, rendered on one date, agrees with every
-other: the amounts owed and the end date each shows are the project state's (`inwriting status`)."""
+"""Every document of every sample, in every language, each rendered on the day the sample's
+timeline sends it (tests/timeline.py), agrees with the project state of that day (`inwriting
+status`): the amounts owed and the end date, and the documents sent on one day with each other."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -18,21 +20,27 @@ from inwriting.cli import cli
 from inwriting.documents.disputes import open_disputes
 from inwriting.documents.state import project_state
 from inwriting.errors import InputError
-from inwriting.law.charges import charges_for
+from inwriting.law.charges import Charges, charges_for
+from inwriting.law.ledger import InvoiceState
 from inwriting.locales import document_locale
+from inwriting.project.model import Project
 from inwriting.project.project_file import LoadedProject, load_project
 from inwriting.render.pipeline import render_document
+from timeline import sent_on
 
-AS_OF = dt.date(2026, 11, 22)
 LANGUAGES = ("en", "sv", "da", "fi", "ru")
 SAMPLE_PATHS = sorted(SAMPLES.glob("*.yaml"))
 # A backslash the Markdown writer puts before ASCII punctuation so data stays text.
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def text_of(loaded: LoadedProject, kind: str, language: str, **params: str) -> str:
+def text_of(
+    loaded: LoadedProject, kind: str, language: str, on: dt.date | None = None, **params: str
+) -> str:
+    """The Markdown of `kind`, on `on` or on the day the sample's timeline sends it."""
+    when = on or sent_on(Path(loaded.path).stem, kind)
     out = render_document(
-        loaded, kind, formats=["md"], as_of=AS_OF, language=language, params=params
+        loaded, kind, formats=["md"], as_of=when, language=language, params=params
     )
     return normalise(ESCAPE.sub(r"\1", out["md"].decode("utf-8")))
 
@@ -53,113 +61,164 @@ def loaded(request: pytest.FixtureRequest) -> LoadedProject:
     return load_project(request.param)
 
 
+def sending(project: Project, state: InvoiceState, on: dt.date) -> Charges:
+    """The charges a letter sent on `on` states for its own invoice: the reminders before that
+    day, and this letter once (whether or not the sample records it on the day)."""
+    before = dataclasses.replace(state, reminders=tuple(r for r in state.reminders if r.on < on))
+    return charges_for(project, before, sending=True)
+
+
+def recorded(project: Project, tone: str, on: dt.date) -> list[str]:
+    """The invoices the sample records a `tone` reminder for on `on`."""
+    return [
+        invoice.number
+        for invoice in project.invoices
+        if any(r.tone == tone and r.on == on for r in invoice.reminders)
+    ]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_amounts_agree_across_documents(loaded: LoadedProject, language: str) -> None:
+def test_amounts_agree_across_the_parting_documents(loaded: LoadedProject, language: str) -> None:
     project = loaded.project
-    state = project_state(project, AS_OF)
-    assert state.invoices, "every sample has money owed on the day"
+    ends = sent_on(Path(loaded.path).stem, "termination")
+    state = project_state(project, ends)
+    assert state.invoices, "every sample has money owed when it ends"
     total = money(loaded, language, state.owed.total)
-    # The termination letter, the hand-off report and the review: the same total, with interest.
+    # The termination letter, the hand-off report and the review, sent on one day: the same
+    # total, with interest.
     for kind in ("termination", "handoff", "review"):
         assert total in text_of(loaded, kind, language), kind
     termination = text_of(loaded, "termination", language)
     if state.owed.interest > 0:
         assert money(loaded, language, state.owed.interest) in termination
-    # Each reminder: the invoice's amounts as the state has them, plus this letter's own fee. A
-    # friendly letter charges the interest only and names the rest as what delay would cost.
-    disputed = open_disputes(project, AS_OF)
-    for invoice in state.overdue:
-        if invoice.number in disputed:
-            # Off the ladder: the reply to the dispute asks for what every document of the day
-            # counts for it, the interest only (no compensation or fees while it is disputed).
-            reply = text_of(loaded, "dispute-reply", language, invoice=invoice.number)
-            assert money(loaded, language, invoice.owed.total) in reply, invoice
-            assert invoice.owed.compensation == invoice.owed.fees == 0, invoice
-            continue
-        fee = charges_for(project, invoice.state).fees - invoice.owed.fees
-        firm = text_of(loaded, "reminder-firm", language, invoice=invoice.number)
-        assert money(loaded, language, invoice.owed.total + fee) in firm, invoice
-        friendly = text_of(loaded, "reminder-friendly", language, invoice=invoice.number)
-        asked = invoice.owed.principal + invoice.owed.interest
-        assert money(loaded, language, asked) in friendly, invoice
-    # The stop-work and final notices cover every overdue invoice but a disputed one (which gets
-    # a reply to the dispute): the state's figures for those invoices.
-    covered = [invoice for invoice in state.overdue if invoice.number not in disputed]
-    first = max(covered, key=lambda invoice: invoice.state.days_overdue)
-    fee = charges_for(project, first.state).fees - first.owed.fees
-    covered_total = sum((invoice.owed.total for invoice in covered), start=Decimal(0))
-    for tone in ("stop-work", "final"):
-        text = text_of(loaded, f"reminder-{tone}", language, invoice=first.number)
-        assert money(loaded, language, covered_total + fee) in text, tone
-        for invoice in covered:
-            assert money(loaded, language, invoice.state.outstanding) in text
+    # Off the ladder: the reply to a dispute asks for what every document of the day counts
+    # for it, the interest only (no compensation or fees while it is disputed).
+    for number in open_disputes(project, ends):
+        invoice = next(i for i in state.overdue if i.number == number)
+        reply = text_of(loaded, "dispute-reply", language, on=ends, invoice=number)
+        assert money(loaded, language, invoice.owed.total) in reply, invoice
+        assert invoice.owed.compensation == invoice.owed.fees == 0, invoice
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_reminder_states_the_amounts_of_its_day(loaded: LoadedProject, language: str) -> None:
+    project = loaded.project
+    sample = Path(loaded.path).stem
+    for tone in ("friendly", "firm", "stop_work", "final"):
+        on = sent_on(sample, tone)
+        state = project_state(project, on)
+        disputed = open_disputes(project, on)
+        numbers = [n for n in recorded(project, tone, on) if n not in disputed]
+        assert numbers, f"the sample records its {tone} reminder on {on}"
+        primary = max(
+            (i for i in state.overdue if i.number in numbers), key=lambda i: i.state.days_overdue
+        )
+        kind = "reminder-" + tone.replace("_", "-")
+        text = text_of(loaded, kind, language, invoice=primary.number)
+        own = sending(project, primary.state, on)
+        if tone == "friendly":
+            # The interest only; the rest is named as what delay would cost.
+            asked = primary.state.outstanding + own.interest
+            assert money(loaded, language, asked) in text, (tone, on)
+        elif tone == "firm":
+            assert money(loaded, language, own.total) in text, (tone, on)
+        else:
+            # The stop-work and final notices cover every overdue invoice of the day but a
+            # disputed one (which gets a reply to the dispute): the state's figures for those.
+            covered = [i for i in state.overdue if i.number not in disputed]
+            others = sum((i.owed.total for i in covered if i is not primary), start=Decimal(0))
+            assert money(loaded, language, own.total + others) in text, (tone, on)
+            for invoice in covered:
+                assert money(loaded, language, invoice.state.outstanding) in text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_end_date_agrees_across_documents(loaded: LoadedProject, language: str) -> None:
     project = loaded.project
-    state = project_state(project, AS_OF)
+    sample = Path(loaded.path).stem
+    state = project_state(project, sent_on(sample, "termination"))
     assert state.end is not None and state.termination_end is not None
     end = day(loaded, language, state.end)
-    # Every sample's termination is decided on the day: it ends the agreement, and the hand-off
-    # and the waiting notice name that same day.
+    # The termination decided on the day ends the agreement, and the hand-off names that day.
     assert state.end == state.termination_end
-    assert end in text_of(loaded, "termination", language)
+    termination = text_of(loaded, "termination", language)
+    if language == "ru" and state.end == sent_on(sample, "termination"):
+        # A breach ends the Договор when the client receives the notice (ст. 450.1 ГК РФ): on
+        # the letter's own day it names no later date.
+        assert "прекращается с момента получения Вами настоящего уведомления" in termination
+    else:
+        assert end in termination
     assert end in text_of(loaded, "handoff", language)
-    # A waiting notice or an open change order would set dates after that day: refused.
-    if state.client_delay_days:
+    # The waiting notice and the change orders come before it: each names the end as it stands
+    # on its day, and once the termination is decided a new one that sets a later date is refused.
+    before = project_state(project, sent_on(sample, "waiting"))
+    assert before.termination_end is None and before.end is not None
+    if before.client_delay_days:
+        assert day(loaded, language, before.end) in text_of(loaded, "waiting", language)
         with pytest.raises(InputError, match="refused"):
-            text_of(loaded, "waiting", language)
-    for change in state.open_changes:
-        if change.new_end is not None:
-            if change.new_end > state.end:
-                with pytest.raises(InputError, match="refused"):
-                    text_of(loaded, "change-order", language, change=change.id)
-            else:  # "instead of" the end as it stands today
-                assert end in text_of(loaded, "change-order", language, change=change.id)
+            text_of(loaded, "waiting", language, on=project.termination.decided_on)
+    for change in before.open_changes:
+        if change.new_end is not None and change.new_end > state.end:
+            with pytest.raises(InputError, match="refused"):
+                text_of(
+                    loaded,
+                    "change-order",
+                    language,
+                    on=project.termination.decided_on,
+                    change=change.id,
+                )
 
 
 def test_the_pdf_says_what_the_markdown_says() -> None:
     loaded = load_project(SAMPLES / "jerry-webshop.yaml")
-    state = project_state(loaded.project, AS_OF)
+    ends = sent_on("jerry-webshop", "termination")
+    state = project_state(loaded.project, ends)
     for kind in ("termination", "handoff"):
-        out = render_document(loaded, kind, formats=["pdf"], as_of=AS_OF)
+        out = render_document(loaded, kind, formats=["pdf"], as_of=ends)
         assert money(loaded, "en", state.owed.total) in normalise(pdf_text(out["pdf"]))
 
 
+def simple_interest(principal: str, days: int) -> Decimal:
+    """Section 6's 18 % a year, simple, by the day, rounded to the cent."""
+    return (Decimal(principal) * Decimal("0.18") * days / 365).quantize(Decimal("0.01"))
+
+
 def test_status_json_prints_the_state(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        cli, ["status", str(SAMPLES / "jerry-webshop.yaml"), "--as-of", "2026-11-22", "--json"]
-    )
+    ends = sent_on("jerry-webshop", "termination")  # Tuesday 1 December
+    sample = str(SAMPLES / "jerry-webshop.yaml")
+    result = CliRunner().invoke(cli, ["status", sample, "--as-of", ends.isoformat(), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["as_of"] == "2026-11-22" and data["currency"] == "USD"
-    # 2026-044: 1,240.00 left after a part payment, 31.25 interest at 18 %; 2026-052: 3,360.00
-    # due Saturday 14 November, moved to Monday 16 November by section 6.3: 6 days, 9.94.
-    assert data["owed"]["total"] == "4641.19"
-    assert data["owed"]["principal"] == "4600.00" and data["owed"]["interest"] == "41.19"
+    assert data["as_of"] == "2026-12-01" and data["currency"] == "USD"
+    # 2026-044: 2,240.00 due 14 October, 1,000.00 paid on 29 October (15 days), 1,240.00 left
+    # since (33 days to 1 December); 2026-052: 3,360.00 due Saturday 14 November, moved to
+    # Monday 16 November by section 6.3: 15 days.
+    first = simple_interest("2240.00", 15) + simple_interest("1240.00", 33)
+    second = simple_interest("3360.00", 15)
+    assert (first, second) == (Decimal("36.75"), Decimal("24.85"))  # the figures, by hand
+    assert data["owed"]["principal"] == "4600.00"
+    assert data["owed"]["interest"] == str(first + second)
+    assert data["owed"]["total"] == str(Decimal("4600.00") + first + second)
     assert [(i["number"], i["total"]) for i in data["owed"]["invoices"]] == [
-        ("2026-044", "1271.25"),
-        ("2026-052", "3369.94"),
+        ("2026-044", str(Decimal("1240.00") + first)),
+        ("2026-052", str(Decimal("3360.00") + second)),
     ]
-    # 30 November, moved 17 days by the client's late answers, ends with the agreement on
-    # 22 November: the signed checklist printed no notice clause, so the termination decided
-    # that day is for the client's breach, with effect at once.
-    assert data["agreed_end"] == "2026-11-30" and data["client_delay_days"] == 17
-    # Decided on Sunday 22 November, the termination takes effect on Monday 23 November.
-    assert data["delivery_end"] == "2026-12-17" and data["termination_end"] == "2026-11-23"
-    assert data["end"] == "2026-11-23"
+    # 30 November, moved by the client's late answers (17 days on 22 November, 9 more since):
+    # the signed checklist printed no notice clause, so the termination decided on 1 December,
+    # after the final notice's deadline, is for the client's breach, with effect at once.
+    assert data["agreed_end"] == "2026-11-30" and data["client_delay_days"] == 17 + 9
+    # 26 December is a Saturday: the moved delivery end is Monday 28 December.
+    assert data["delivery_end"] == "2026-12-28" and data["termination_end"] == "2026-12-01"
+    assert data["end"] == "2026-12-01"
     assert [(i["id"], i["status"]) for i in data["items"]] == [
         ("A", "done"),
         ("B", "done"),
         ("C", "in_progress"),
     ]
     assert data["open_changes"] == ["CR-1"]
-    plain = CliRunner().invoke(
-        cli, ["status", str(SAMPLES / "jerry-webshop.yaml"), "--as-of", "2026-11-22"]
-    )
-    assert plain.exit_code == 0 and "owed: 4641.19 USD" in plain.output
-    assert "end: 2026-11-23" in plain.output
+    plain = CliRunner().invoke(cli, ["status", sample, "--as-of", ends.isoformat()])
+    assert plain.exit_code == 0 and f"owed: {data['owed']['total']} USD" in plain.output
+    assert "end: 2026-12-01" in plain.output
 
 
 def test_status_on_an_earlier_date_counts_only_what_was_then() -> None:
@@ -196,7 +255,8 @@ def test_a_change_order_whose_dates_have_passed_is_refused(tmp_path: Path) -> No
     assert "CR-1 sets dates already past on 2027-01-20" in result.output
     assert "D due 2027-01-15" in result.output and "nothing was written" in result.output
     assert "Traceback" not in result.output and not out.exists()
-    # On 22 November the dates are ahead, but the termination decided that day ends the
-    # agreement on 23 November, before them: refused too, and still nothing written.
-    later = CliRunner().invoke(cli, [*args, "--as-of", "2026-11-22"])
+    # On the day of the termination the dates are ahead, but the termination decided that day
+    # ends the agreement at once, before them: refused too, and still nothing written.
+    ends = sent_on("jerry-webshop", "termination").isoformat()
+    later = CliRunner().invoke(cli, [*args, "--as-of", ends])
     assert later.exit_code == 2 and "refused" in later.output and not out.exists()

@@ -10,14 +10,17 @@ from inwriting.law.charges import charges_for
 from inwriting.law.ledger import invoice_states
 from inwriting.project.project_file import load_project
 from inwriting.render.pipeline import render_document
+from timeline import sent_on
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-AS_OF = dt.date(2026, 11, 22)
+FINAL = sent_on("havbrise-social", "final")  # the inkassovarsel of Monday 16 November
 LOADED = load_project(SAMPLES / "havbrise-social.yaml")
 
 
-def text(kind: str, as_of: dt.date = AS_OF, **params: object) -> str:
-    out = render_document(LOADED, kind, formats=["md"], as_of=as_of, params=params)
+def text(kind: str, as_of: dt.date | None = None, **params: object) -> str:
+    """The Markdown of `kind`, on `as_of` or on the day the sample's timeline sends it."""
+    on = as_of or sent_on("havbrise-social", kind)
+    out = render_document(LOADED, kind, formats=["md"], as_of=on, params=params)
     return normalise(out["md"].decode())
 
 
@@ -27,25 +30,32 @@ def final() -> str:
 
 def test_the_inkassovarsel_names_only_the_reminders_that_were_sent() -> None:
     letter = final()
+    # Each invoice with the reminders recorded for it before this letter.
     assert (
-        "Faktura K-2026-094 er stadig ikke betalt trods vores rykkere af 10. og 20. oktober 2026."
-        in letter
+        "Fakturaerne K-2026-094 og K-2026-107 er stadig ikke betalt trods vores rykkere (faktura "
+        "K-2026-094: 10., 20. og 30. oktober 2026; faktura K-2026-107: 10. november 2026)."
+    ) in letter
+    # On the day of K-2026-107's first reminder, a letter about K-2026-094 finds no earlier
+    # reminder for it: its due date is stated instead.
+    first = sent_on("havbrise-social", "friendly")
+    letter_then = text("reminder-final", as_of=first, invoice="K-2026-094")
+    assert (
+        "Faktura K-2026-107, som forfaldt den 9. november 2026, er heller ikke betalt."
+        in letter_then
     )
-    # K-2026-107 had no reminder: its due date is stated instead.
-    assert "Faktura K-2026-107, som forfaldt den 9. november 2026, er heller ikke betalt." in letter
     assert "Vi beder jer betale det samlede beløb" in letter and "Vi skal bede" not in letter
 
 
 def test_the_reminder_fees_are_the_ones_renteloven_9_b_allows_and_say_which() -> None:
     letter = final()
     state = next(
-        s for s in invoice_states(LOADED.project, AS_OF) if s.invoice.number == "K-2026-094"
+        s for s in invoice_states(LOADED.project, FINAL) if s.invoice.number == "K-2026-094"
     )
     charges = charges_for(LOADED.project, state)
-    # Two recorded reminders (10 and 20 October, 10 days apart) and this letter: three fees of
-    # 100 kr., the most § 9 b, stk. 2 allows for one invoice.
+    # Three recorded reminders (10, 20 and 30 October, 10 days apart) carry a fee of 100 kr.
+    # each, the most § 9 b, stk. 2 allows for one invoice: this letter adds none.
     assert (charges.fee_count, charges.fee_each) == (3, 100)
-    assert "3 rykkere à 100,00 kr. (rykkerne af 10. og 20. oktober 2026 og dette brev)" in letter
+    assert "3 rykkere à 100,00 kr." in letter and "og dette brev" not in letter
     assert "som aftalt" not in letter  # the law sets the fee, and the legal basis names it
 
 
@@ -61,7 +71,7 @@ def test_the_signed_scope_is_an_aftale_in_every_document() -> None:
         "scope": text("scope"),
         "termination": text("termination"),
         "stop-work": text("reminder-stop-work", invoice="K-2026-094"),
-        "waiting": text("waiting", as_of=dt.date(2026, 11, 20)),
+        "waiting": text("waiting"),
     }
     assert documents["scope"].startswith("# Aftale om opgavens omfang")
     for kind, body in documents.items():

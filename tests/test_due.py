@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,9 +12,32 @@ from click.testing import CliRunner
 from conftest import SAMPLES
 from inwriting.cli import cli
 from inwriting.cli.agenda import shorten
+from timeline import as_it_stood, sent_on
 
-AS_OF = "2026-11-22"
+AS_OF = "2026-11-17"
+"""Tuesday 17 November: 2026-052 is a day overdue (due Saturday 14, moved to Monday 16)."""
+# The letters these clients' freelancers have not sent yet on AS_OF (their samples record them
+# earlier): the agenda has a stop-work and a final notice to show.
 JERRY = SAMPLES / "jerry-webshop.yaml"
+BEHIND = {
+    "jerry-webshop": "stop_work",
+    "havbrise-social": "stop_work",
+    "tallbacken-bageri": "final",
+}
+
+
+def behind(sample: Path, folder: Path) -> Path:
+    """The sample as it stood on AS_OF's morning, its BEHIND letter and all after it unsent."""
+    tone = BEHIND.get(sample.stem)
+    day = sent_on(sample.stem, tone) if tone else dt.date.fromisoformat(AS_OF)
+    folder.mkdir(parents=True, exist_ok=True)
+    return as_it_stood(sample, day, folder)
+
+
+@pytest.fixture
+def jerry(tmp_path: Path) -> Path:
+    """Jerry's project on AS_OF with the stop-work notice of 4 November not sent yet."""
+    return behind(SAMPLES / "jerry-webshop.yaml", tmp_path / "jerry")
 
 
 @pytest.fixture
@@ -22,8 +45,7 @@ def clients(tmp_path: Path) -> Path:
     """One folder per client, as freelancers keep them, and some files that are no project."""
     folder = tmp_path / "clients"
     for sample in SAMPLES.glob("*.yaml"):
-        (folder / sample.stem).mkdir(parents=True)
-        shutil.copy(sample, folder / sample.stem / "project.yaml")
+        behind(sample, folder / sample.stem).rename(folder / sample.stem / "project.yaml")
     (folder / "broken.yaml").write_text(
         "format: 1\nprovider:\n  name: A\n  name: B\n", encoding="utf-8"
     )
@@ -45,9 +67,11 @@ def agenda_rows(output: str) -> list[str]:
 def test_nested_folders_and_every_file_that_is_no_project_named(tmp_path: Path) -> None:
     folder = tmp_path / "clients"
     (folder / "acme" / "2026").mkdir(parents=True)
-    shutil.copy(JERRY, folder / "acme" / "2026" / "project.yaml")
+    behind(JERRY, tmp_path / "j").rename(folder / "acme" / "2026" / "project.yaml")
     (folder / "havbrise").mkdir()
-    shutil.copy(SAMPLES / "havbrise-social.yaml", folder / "havbrise" / "project.yml")
+    behind(SAMPLES / "havbrise-social.yaml", tmp_path / "h").rename(
+        folder / "havbrise" / "project.yml"
+    )
     (folder / "empty.yaml").write_text("", encoding="utf-8")
     text = JERRY.read_text(encoding="utf-8")
     # Cut off inside a quoted value, wherever a third of the sample happens to end.
@@ -119,8 +143,8 @@ def test_agenda_is_sorted_by_urgency_and_reports_the_broken_file(clients: Path) 
     )
 
 
-def test_the_table_has_a_header_and_fits_a_narrow_terminal(tmp_path: Path) -> None:
-    text = JERRY.read_text(encoding="utf-8").replace(
+def test_the_table_has_a_header_and_fits_a_narrow_terminal(tmp_path: Path, jerry: Path) -> None:
+    text = jerry.read_text(encoding="utf-8").replace(
         "name: Jerry's Garden Supply Inc.",
         "name: Jerry's Garden Supply and Landscaping Cooperative of Northern Vermont Inc.",
     )
@@ -183,29 +207,30 @@ def test_invoices_falling_due_this_week(tmp_path: Path) -> None:
     assert "invoice 2026-052 falls due on 2026-11-16" in output and "in 6 d" in output
 
 
-def test_render_says_per_document_written_replaced_or_unchanged(tmp_path: Path) -> None:
+def test_render_says_per_document_written_replaced_or_unchanged(
+    tmp_path: Path, jerry: Path
+) -> None:
     out = tmp_path / "out"
-    args = ["due", str(JERRY), "--render", "--out", str(out), "--format", "md", "--jobs", "1"]
+    args = ["due", str(jerry), "--render", "--out", str(out), "--format", "md", "--jobs", "1"]
     reminder = out / "JGS-2026-01-reminder-2026-044-stop-work.md"
+    waiting = out / "JGS-2026-01-waiting.md"
     code, output = run(*args, "--as-of", AS_OF)
     assert code == 0, output
-    assert f"  written  {reminder}" in output
-    assert f"  skipped  {JERRY} (change request CR-1 not yet signed): no letter for this" in output
-    # The termination decided that day ends the agreement first: no waiting notice.
-    assert "(waiting notice: 2 answers late): the decided termination ends" in output
-    assert f"rendered 1 of 1 document into {out}: 1 written, 0 replaced, 0 unchanged" in output
+    assert f"  written  {reminder}" in output and f"  written  {waiting}" in output
+    assert f"  skipped  {jerry} (change request CR-1 not yet signed): no letter for this" in output
+    assert f"rendered 2 of 2 documents into {out}: 2 written, 0 replaced, 0 unchanged" in output
 
     code, output = run(*args, "--as-of", AS_OF)
     assert code == 0 and f"unchanged  {reminder}" in output
 
     # A day later the reminder reads differently: refused without --force, replaced with it.
     before = reminder.read_bytes()
-    code, output = run(*args, "--as-of", "2026-11-23")
+    code, output = run(*args, "--as-of", "2026-11-18")
     assert code == 2 and reminder.read_bytes() == before
-    assert f"  refused  {JERRY} (reminder-stop-work): these files already exist" in output
-    assert "rendered 0 of 1 document" in output
-    assert output.rstrip().endswith("Error: 1 document not written (listed above)")
-    code, output = run(*args, "--as-of", "2026-11-23", "--force")
+    assert f"  refused  {jerry} (reminder-stop-work): these files already exist" in output
+    assert "rendered 0 of 2 documents" in output
+    assert output.rstrip().endswith("Error: 2 documents not written (listed above)")
+    code, output = run(*args, "--as-of", "2026-11-18", "--force")
     assert code == 0 and f" replaced  {reminder}" in output
 
 

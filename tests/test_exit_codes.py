@@ -12,12 +12,27 @@ from click.testing import CliRunner
 from conftest import SAMPLES
 from inwriting.cli import cli
 from test_pdfsign import certificate  # noqa: F401 - the fixture, shared
+from timeline import sent_on
 
 AS_OF = "2026-11-22"
-MD = ("--format", "md", "--as-of", AS_OF, "--out", "{out}")
-# The day before the termination decided on 22 November: after it the waiting notice and the
-# open change order are refused (tests/test_after_termination.py).
-BEFORE = ("--format", "md", "--as-of", "2026-11-21", "--out", "{out}")
+
+
+def on(kind: str) -> tuple[str, ...]:
+    """Markdown, on the day Jerry's timeline sends a document of `kind` (tests/timeline.py)."""
+    return (
+        "--format",
+        "md",
+        "--as-of",
+        sent_on("jerry-webshop", kind).isoformat(),
+        "--out",
+        "{out}",
+    )
+
+
+MD = on("termination")  # the parting documents' day
+# Before the termination decided on 1 December: after it the waiting notice and the open change
+# order are refused (tests/test_after_termination.py).
+BEFORE = on("waiting")
 
 
 @dataclass(frozen=True)
@@ -29,9 +44,12 @@ class Case:
 
 
 CASES = {
-    "scope": Case(("scope", "{jerry}", *MD), 0, "written"),
+    "scope": Case(("scope", "{jerry}", *on("scope")), 0, "written"),
     "scope over a different file": Case(
-        ("scope", "{jerry}", *MD), 2, "already exist with different content", "{id}-scope.md"
+        ("scope", "{jerry}", *on("scope")),
+        2,
+        "already exist with different content",
+        "{id}-scope.md",
     ),
     "scope of a missing file": Case(("scope", "{work}/nope.yaml"), 2, "does not exist"),
     "scope of a broken file": Case(("scope", "{broken}", *MD), 2, "provider.name: duplicate key"),
@@ -46,7 +64,7 @@ CASES = {
     ),
     "diff": Case(("diff", "{jerry}", "{jerry}"), 0, "no change to the scope"),
     "diff of a broken file": Case(("diff", "{jerry}", "{broken}"), 2, "duplicate key"),
-    "nudge": Case(("nudge", "{jerry}", *MD), 0, "stop-work"),
+    "nudge": Case(("nudge", "{jerry}", "--tone", "stop_work", *on("stop_work")), 0, "stop-work"),
     "nudge of an unknown invoice": Case(
         ("nudge", "{jerry}", "--invoice", "nope", *MD), 2, "no invoice 'nope'"
     ),
@@ -70,7 +88,7 @@ CASES = {
     "review over a different file": Case(
         ("review", "{jerry}", *MD), 2, "already exist with different content", "{id}-review.md"
     ),
-    "due": Case(("due", "{jerry}", "--as-of", AS_OF), 0, "stop-work reminder"),
+    "due": Case(("due", "{jerry}", *BEFORE[2:4]), 0, "waiting notice: 2 answers late"),
     "due over a file that is no project": Case(
         ("due", "{work}", "--as-of", AS_OF), 2, "not a project file"
     ),

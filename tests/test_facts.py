@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from conftest import docx_text, normalise
 from inwriting.cli import cli
 from test_languages import locale_for
+from timeline import sent_on
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "jerry-webshop.yaml"
 LANGUAGES = ("en", "sv", "da", "fi", "ru")
@@ -233,7 +234,11 @@ def test_a_settled_dispute_puts_the_invoice_back_on_the_ladder(tmp_path: Path) -
 def test_a_notice_over_several_invoices_names_them_all(tmp_path: Path) -> None:
     path = tmp_path / "project.yaml"
     path.write_text(yaml.safe_dump(load_sample(), allow_unicode=True), encoding="utf-8")
-    code, output = nudge(path, tmp_path / "out", "--tone", "stop_work", "--format", "md,eml")
+    # The final notice of 18 November, the sample's letter over both unpaid invoices.
+    final = sent_on("jerry-webshop", "final")
+    code, output = nudge(
+        path, tmp_path / "out", "--tone", "final", "--format", "md,eml", as_of=final
+    )
     assert code == 0, output
     (letter,) = (tmp_path / "out").glob("*.md")
     text = letter.read_text(encoding="utf-8").replace("\\", "")
@@ -244,5 +249,7 @@ def test_a_notice_over_several_invoices_names_them_all(tmp_path: Path) -> None:
         assert "invoices 2026-044 and 2026-052" in line, line
     # The reminders cited are those sent after the due date: 2026-052's letter of Sunday
     # 15 November came before its due date (Monday 16 November, section 6.3) and is none.
-    assert "invoice 2026-044: October 15, 2026" in text.replace("\xa0", " ")
+    assert "invoice 2026-044: October 15, 2026, October 26, 2026 and November 4, 2026" in (
+        text.replace("\xa0", " ")
+    )
     assert "November 15, 2026" not in text.replace("\xa0", " ")

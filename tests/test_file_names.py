@@ -10,6 +10,7 @@ import pytest
 from conftest import SAMPLES
 from inwriting.filenames import safe_stem
 from test_cli import JERRY, run
+from timeline import sent_on
 
 SEVERNYI = SAMPLES / "severnyi-veter.yaml"
 
@@ -45,9 +46,12 @@ def test_the_projects_own_language_keeps_the_default_name(tmp_path: Path) -> Non
 
 
 def test_a_cyrillic_invoice_number_gives_an_ascii_reminder_name(tmp_path: Path) -> None:
+    # The претензия, on the day the sample's timeline sends it.
+    final = sent_on("severnyi-veter", "final").isoformat()
     code, output = run(
-        "nudge", str(SEVERNYI), "--out", str(tmp_path), "--as-of", "2026-12-20", "--format", "eml"
-    )
+        "nudge", str(SEVERNYI), "--tone", "final", "--invoice", "СЧ-2026-071",
+        "--out", str(tmp_path), "--as-of", final, "--format", "eml",
+    )  # fmt: skip
     assert code == 0, output
     assert [path.name for path in tmp_path.iterdir()] == [
         "SV-2026-04-reminder-SCh-2026-071-final.eml"

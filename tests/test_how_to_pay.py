@@ -3,13 +3,20 @@ language, read from the PDF and DOCX text; and the refusal when no method is giv
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from babel.numbers import format_currency
 from click.testing import CliRunner
 from conftest import SAMPLES, docx_text, normalise, pdf_text
 from inwriting.cli import cli
 from inwriting.documents.payment import grouped
+from inwriting.law.charges import charges_for
+from inwriting.law.ledger import invoice_states
+from inwriting.project.project_file import load_project
+from timeline import sent_on
 
 HEADINGS = {
     "en": "How to pay",
@@ -35,8 +42,8 @@ EXPECTED = {
 }
 
 
-def _render(tmp_path: Path, *args: str) -> tuple[int, str, list[Path]]:
-    result = CliRunner().invoke(cli, [*args, "--as-of", "2026-11-22", "--out", str(tmp_path)])
+def _render(tmp_path: Path, *args: str, on: dt.date) -> tuple[int, str, list[Path]]:
+    result = CliRunner().invoke(cli, [*args, "--as-of", on.isoformat(), "--out", str(tmp_path)])
     return result.exit_code, result.output, sorted(tmp_path.iterdir()) if tmp_path.exists() else []
 
 
@@ -45,7 +52,9 @@ def _render(tmp_path: Path, *args: str) -> tuple[int, str, list[Path]]:
 def test_handoff_prints_the_methods_that_fit(tmp_path: Path, sample: str, language: str) -> None:
     out = tmp_path / "out"
     code, output, files = _render(
-        out, "handoff", str(SAMPLES / f"{sample}.yaml"), "--lang", language, "--format", "pdf,docx"
+        out,
+        *("handoff", str(SAMPLES / f"{sample}.yaml"), "--lang", language, "--format", "pdf,docx"),
+        on=sent_on(sample, "handoff"),
     )
     assert code == 0, output
     # A Russian hand-off also writes the act of acceptance, which carries реквизиты, not a pay block.
@@ -60,7 +69,10 @@ def test_handoff_prints_the_methods_that_fit(tmp_path: Path, sample: str, langua
 
 
 def _first_reminder(tmp_path: Path, sample: str) -> str:
-    code, output, files = _render(tmp_path, "nudge", str(SAMPLES / sample), "--format", "md")
+    """The sample's firm reminder, on the day its timeline sends it."""
+    on = sent_on(Path(sample).stem, "firm")
+    args = ("nudge", str(SAMPLES / sample), "--tone", "firm", "--format", "md")
+    code, output, files = _render(tmp_path, *args, on=on)
     assert code == 0, output
     (reminder, *_) = [file for file in files if "-reminder-" in file.name]
     return normalise(reminder.read_text())
@@ -68,9 +80,18 @@ def _first_reminder(tmp_path: Path, sample: str) -> str:
 
 def test_the_pay_by_date_is_asked_once_and_the_block_says_where(tmp_path: Path) -> None:
     text = _first_reminder(tmp_path, "tallbacken-bageri.yaml")
+    # The firm letter of Monday 26 October: 2026-052 with its interest and compensation as the
+    # project state has them that day, this letter's fee counted once; 5 business days to pay.
+    project = load_project(SAMPLES / "tallbacken-bageri.yaml").project
+    on = sent_on("tallbacken-bageri", "firm")
+    state = next(s for s in invoice_states(project, on) if s.invoice.number == "2026-052")
+    earlier = dataclasses.replace(state, reminders=tuple(r for r in state.reminders if r.on < on))
+    total = charges_for(project, earlier, sending=True).total
+    amount = normalise(format_currency(total, "SEK", locale="sv_SE"))
+    assert on + dt.timedelta(days=7) == dt.date(2026, 11, 2)  # Monday to Monday: 5 business days
     # The reminder asks for the total by its date once; the block gives where to pay it.
-    assert "det totala beloppet på **8 061,37 kr** senast den **1 december 2026**" in text
-    assert "Vi ber er betala **8 061,37 kr**" not in text
+    assert f"det totala beloppet på **{amount}** senast den **2 november 2026**" in text
+    assert f"Vi ber er betala **{amount}**" not in text
     assert "- OCR-nummer: **20260527**" in text
 
 
@@ -96,8 +117,9 @@ def test_a_payment_request_without_any_method_is_refused(tmp_path: Path) -> None
     project = tmp_path / "no-bank.yaml"
     project.write_text(source[:start] + source[end:])
     out = tmp_path / "out"
+    on = sent_on("jerry-webshop", "firm").isoformat()
     result = CliRunner().invoke(
-        cli, ["nudge", str(project), "--as-of", "2026-11-22", "--out", str(out)]
+        cli, ["nudge", str(project), "--tone", "firm", "--as-of", on, "--out", str(out)]
     )
     assert result.exit_code == 2, result.output
     assert "says nowhere how to pay" in result.output

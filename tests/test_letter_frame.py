@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from babel.dates import format_date
 from conftest import SAMPLES, docx_text, normalise, pdf_text
 from inwriting.law.ledger import invoice_states
 from inwriting.project.project_file import LoadedProject, load_project
 from inwriting.render import letterforms
 from inwriting.render.pipeline import render_document
+from timeline import sample_day
 
-AS_OF = dt.date(2026, 11, 22)
 SAMPLE = {
     "en": "jerry-webshop",
     "sv": "tallbacken-bageri",
@@ -23,14 +24,22 @@ SAMPLE = {
     "fi": "revontuli-kaannos",
     "ru": "severnyi-veter",
 }
-# What the frame prints for each sample: the date line, the subject's label, the closing.
+# What the frame prints for each sample: the date line (a pattern for the letter's own day,
+# with the sample's town), the subject's label, the closing.
 DATE_LINE = {
-    "en": "November 22, 2026",
-    "sv": "Umeå den 22 november 2026",
-    "da": "Aarhus, 22. november 2026",
-    "fi": "22.11.2026",
-    "ru": "от 22.11.2026",
+    "en": ("MMMM d, y", "en_US", "{}"),
+    "sv": ("d MMMM y", "sv", "Umeå den {}"),
+    "da": ("d. MMMM y", "da", "Aarhus, {}"),
+    "fi": ("d.M.y", "fi", "{}"),
+    "ru": ("dd.MM.y", "ru", "от {}"),
 }
+
+
+def dated(language: str, day: dt.date) -> str:
+    pattern, locale, line = DATE_LINE[language]
+    return line.format(format_date(day, pattern, locale=locale))
+
+
 SUBJECT = {"en": "Re: ", "sv": "Ärende: ", "da": "Vedr.: ", "fi": "ASIA: ", "ru": "О погашении"}
 CLOSING = {
     "en": "Sincerely,",
@@ -87,17 +96,22 @@ def _with_client(loaded: LoadedProject, **fields: Any) -> LoadedProject:
     return dataclasses.replace(loaded, project=loaded.project.model_copy(update={"client": client}))
 
 
-def _letters(loaded: LoadedProject) -> dict[str, dict[str, bytes]]:
-    overdue = [s for s in invoice_states(loaded.project, AS_OF) if s.is_overdue]
+def _letters(loaded: LoadedProject, *, termination: bool = True) -> dict[str, dict[str, bytes]]:
+    # Each letter on the day the sample's timeline sends it (tests/timeline.py).
+    firm = sample_day(loaded.path, "reminder-firm")
+    overdue = [s for s in invoice_states(loaded.project, firm) if s.is_overdue]
     reminder = render_document(
         loaded,
         "reminder-firm",
         formats=["pdf", "docx"],
-        as_of=AS_OF,
+        as_of=firm,
         params={"invoice": overdue[0].invoice.number},
     )
-    termination = render_document(loaded, "termination", formats=["pdf", "docx"], as_of=AS_OF)
-    return {"reminder": reminder, "termination": termination}
+    if not termination:
+        return {"reminder": reminder}
+    ends = sample_day(loaded.path, "termination")
+    ending = render_document(loaded, "termination", formats=["pdf", "docx"], as_of=ends)
+    return {"reminder": reminder, "termination": ending}
 
 
 def _load(language: str) -> LoadedProject:
@@ -126,7 +140,8 @@ def test_frame_order(
     provider, client = project.provider, project.client
     letterhead = text.index(normalise(provider.name))
     phone = text.index(normalise(provider.phone or ""))
-    date_line = text.index(DATE_LINE[language])
+    kind = "reminder-firm" if letter == "reminder" else letter
+    date_line = text.index(dated(language, sample_day(SAMPLE[language], kind)))
     address = text.index(normalise(client.name))
     subject = text.index(
         SUBJECT[language] if letter == "reminder" or language != "ru" else "Уведомление об"
@@ -196,11 +211,13 @@ def test_a_us_client_with_both_names_is_greeted_by_the_letter_s_register() -> No
     termination = normalise(pdf_text(letters["termination"]["pdf"]))
     assert "Dear Jerry," in reminder and "Dear Mr. Malone" not in reminder
     assert "Dear Mr. Malone:" in termination and "Dear Jerry" not in termination
-    # Outside the US the salutation stays in every letter, as the field says.
+    # Outside the US the salutation stays in every letter, as the field says. (Only the
+    # reminder: in England the letter before claim's longer deadline runs on the sample's day.)
     elsewhere = _letters(
         dataclasses.replace(
             loaded, project=loaded.project.model_copy(update={"jurisdiction": "GB"})
-        )
+        ),
+        termination=False,
     )
     assert "Dear Mr. Malone," in normalise(pdf_text(elsewhere["reminder"]["pdf"]))
 
@@ -246,7 +263,9 @@ def test_russian_layout(default_letters: dict[str, dict[str, dict[str, bytes]]])
     assert x_of("Исх.") < width / 3
     assert x_of("ИП Ковалев") < width / 3
     text = normalise(pdf_text(data))
-    assert "Исх. № SV-2026-04/07-1122 от 22.11.2026" in text
+    ends = sample_day(SAMPLE["ru"], "termination")
+    number = letterforms.outgoing_number("SV-2026-04", "termination", ends)
+    assert f"Исх. № {number} от {ends:%d.%m.%Y}" in text
     assert "Индивидуальный предприниматель ____________ Д. А. Ковалев" in text
     word = normalise(docx_text(default_letters["ru"]["termination"]["docx"]))
     assert "Генеральному директору ООО «Северный ветер» Громову В. П." in word
@@ -335,13 +354,15 @@ def test_an_ejected_frame_changes_every_letter(tmp_path: Path) -> None:
         frame.replace("Sincerely,", "Yours truly,"), encoding="utf-8"
     )
     loaded = _load("en")
-    overdue = [s for s in invoice_states(loaded.project, AS_OF) if s.is_overdue]
+    firm = sample_day(loaded.path, "reminder-firm")
+    overdue = [s for s in invoice_states(loaded.project, firm) if s.is_overdue]
     for kind, params in (
         ("reminder-firm", {"invoice": overdue[0].invoice.number}),
         ("termination", {}),
     ):
+        on = sample_day(loaded.path, kind)
         out = render_document(
-            loaded, kind, formats=["pdf"], as_of=AS_OF, templates_dir=tmp_path, params=params
+            loaded, kind, formats=["pdf"], as_of=on, templates_dir=tmp_path, params=params
         )
         text = pdf_text(out["pdf"])
         assert "Yours truly," in text and "Sincerely," not in text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import shutil
 import subprocess
@@ -13,6 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, docx_text, in_ci, normalise, pdf_text, sample_paths
 from inwriting.project.project_file import load_project
+from timeline import sent_on
+
+JERRY_CHANGES = sent_on("jerry-webshop", "change-order").isoformat()  # its timeline's day
 
 
 @pytest.mark.slow
@@ -35,7 +37,7 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     command = environment / "bin" / "inwriting"
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     result = subprocess.run(
-        [str(command), "scope", "jerry.yaml", "--as-of", "2026-11-22", "--format", "pdf,docx,md"],
+        [str(command), "scope", "jerry.yaml", "--as-of", JERRY_CHANGES, "--format", "pdf,docx,md"],
         cwd=elsewhere,
         capture_output=True,
         text=True,
@@ -46,10 +48,12 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     out = elsewhere / "out"
     assert "Jerry's Garden Supply Inc." in pdf_text((out / "JGS-2026-01-scope.pdf").read_bytes())
     assert "Jerry's Garden Supply Inc." in docx_text((out / "JGS-2026-01-scope.docx").read_bytes())
-    # The law data ships too: a Danish reminder with statutory interest (9.75 % = 1.75 + 8).
+    # The law data ships too: a Danish reminder with statutory interest (9.75 % = 1.75 + 8),
+    # the stop-work notice on the day the sample's timeline sends it.
     shutil.copy(ROOT / "samples" / "havbrise-social.yaml", elsewhere / "havbrise.yaml")
+    on = sent_on("havbrise-social", "stop_work").isoformat()
     reminder = subprocess.run(
-        [str(command), "nudge", "havbrise.yaml", "--as-of", "2026-11-22", "--format", "pdf"],
+        [str(command), "nudge", "havbrise.yaml", "--tone", "stop_work", "--as-of", on, "--format", "pdf"],
         cwd=elsewhere, capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
     assert reminder.returncode == 0, reminder.stderr
@@ -57,7 +61,7 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     assert "9,75" in pdf_text(letter.read_bytes())
     # A change order, and pyHanko present for verify: an unsigned PDF has no signature.
     order = subprocess.run(
-        [str(command), "change-order", "jerry.yaml", "CR-1", "--format", "pdf", "--as-of", "2026-11-21"],
+        [str(command), "change-order", "jerry.yaml", "CR-1", "--format", "pdf", "--as-of", JERRY_CHANGES],
         cwd=elsewhere, capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
     assert order.returncode == 0, order.stderr
@@ -104,16 +108,11 @@ def test_libreoffice_opens_every_sample_docx(tmp_path: Path, project_path: Path,
         if in_ci():
             pytest.fail("CI must have LibreOffice (installed by .ci/run)")
         pytest.skip("LibreOffice is not installed")
-    import datetime as dt
-
     from inwriting.law.ledger import invoice_states
     from inwriting.render.pipeline import render_document
 
     loaded = load_project(project_path)
-    if kind in ("waiting", "change-order"):  # refused after the termination decided that day
-        before = loaded.project.model_copy(update={"termination": None})
-        loaded = dataclasses.replace(loaded, project=before)
-    as_of = dt.date(2026, 11, 22)
+    as_of = sent_on(project_path.stem, kind)  # the day the sample's timeline sends it
     overdue = [s for s in invoice_states(loaded.project, as_of) if s.is_overdue]
     params: dict[str, str] = {}
     if kind.startswith("reminder"):

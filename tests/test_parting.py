@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -12,25 +13,52 @@ from inwriting.documents.parting import effective_date, ordered_accounts
 from inwriting.project.project_file import load_project
 from inwriting.project.scope import fingerprint, short_fingerprint
 from inwriting.render.pipeline import render_document
+from timeline import sent_on
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
-AS_OF = dt.date(2026, 11, 22)
+ENDS = sent_on("jerry-webshop", "termination")  # Tuesday 1 December
+
+
+def owed_on_ends() -> tuple[Decimal, Decimal]:
+    """Jerry's interest and total on ENDS, by hand: section 6's 18 % a year, simple, by the
+    day; 2026-044 (2,240.00 due 14 October, 1,000.00 paid on 29 October), 2026-052 (3,360.00
+    due Saturday 14 November, moved to Monday 16 November by section 6.3)."""
+
+    def simple(amount: str, start: dt.date, end: dt.date) -> Decimal:
+        days = (end - start).days
+        return (Decimal(amount) * Decimal("0.18") * days / 365).quantize(Decimal("0.01"))
+
+    paid = dt.date(2026, 10, 29)
+    interest = (
+        simple("2240.00", dt.date(2026, 10, 14), paid)
+        + simple("1240.00", paid, ENDS)
+        + simple("3360.00", dt.date(2026, 11, 16), ENDS)
+    )
+    return interest, Decimal("4600.00") + interest
 
 
 def test_effective_date_is_the_decision_plus_the_notice_period() -> None:
     project = load_project(JERRY).project
     # Signed with no fingerprint: the notice clause is not agreed, so it ends for breach at once.
     assert project.termination is not None and project.termination.effective_on is None
-    # Decided on Sunday 22 November: the effective date a letter sets is the next business day.
-    assert effective_date(project) == dt.date(2026, 11, 23)
-    # Signed on the current checklist: decided 22 November, 14 days' notice: Sunday 6 December,
-    # so Monday 7 December.
+    # Decided on Tuesday 1 December, a business day: it takes effect that day.
+    assert project.termination.decided_on == ENDS and effective_date(project) == ENDS
+    # Decided on a Sunday: the effective date a letter sets is the next business day.
+    sunday = project.model_copy(
+        update={
+            "termination": project.termination.model_copy(
+                update={"decided_on": dt.date(2026, 11, 22)}
+            )
+        }
+    )
+    assert effective_date(sunday) == dt.date(2026, 11, 23)
+    # Signed on the current checklist, 14 days' notice: decided 1 December, Tuesday 15
+    # December; decided 22 November, Sunday 6 December, so Monday 7 December.
     assert project.signoff is not None
     digest = short_fingerprint(fingerprint(project))
-    signed = project.model_copy(
-        update={"signoff": project.signoff.model_copy(update={"fingerprint": digest})}
-    )
-    assert effective_date(signed) == dt.date(2026, 12, 7)
+    signoff = {"signoff": project.signoff.model_copy(update={"fingerprint": digest})}
+    assert effective_date(project.model_copy(update=signoff)) == dt.date(2026, 12, 15)
+    assert effective_date(sunday.model_copy(update=signoff)) == dt.date(2026, 12, 7)
     given = project.model_copy(
         update={
             "termination": project.termination.model_copy(
@@ -61,15 +89,19 @@ def test_termination_letter_content() -> None:
         load_project(JERRY),
         "termination",
         formats=["pdf", "docx"],
-        as_of=AS_OF,
+        as_of=ENDS,
         params={"with_record": True},
     )
+    _, total = owed_on_ends()
     for text in (normalise(pdf_text(out["pdf"])), normalise(docx_text(out["docx"]))):
         for expected in (
             "Termination for material breach", "Jerry's Garden Supply Inc.",
-            "Brightline Web Studio LLC", "for material breach, with effect from November 23, 2026",
+            "Brightline Web Studio LLC", "for material breach, with effect from December 1, 2026",
             "August 28, 2026", "Invoice 2026-044, due on October 14, 2026, is unpaid",
-            "2026-058", "$1,240.00", "$3,360.00", "$4,641.19", "hand-off report",
+            # The final notice of 18 November gave 7 business days (Thanksgiving off).
+            "Invoices 2026-044 and 2026-052 were not paid by November 30, 2026, the deadline in "
+            "our Final Demand for Payment of November 18, 2026.",
+            "2026-058", "$1,240.00", "$3,360.00", f"${total:,}", "hand-off report",
             "whatever the balance", "We reserve all our other rights",
             "Annex: record of events", "Shouted at our developer",
         ):  # fmt: skip
@@ -85,7 +117,7 @@ def test_accounts_are_handed_back_in_a_safe_order() -> None:
     project = load_project(JERRY).project
     actions = [account.action for account in ordered_accounts(project.accounts)]
     assert actions == sorted(actions, key=["transfer", "hand_over", "revoke_mine", "none"].index)
-    out = render_document(load_project(JERRY), "handoff", formats=["pdf"], as_of=AS_OF)
+    out = render_document(load_project(JERRY), "handoff", formats=["pdf"], as_of=ENDS)
     text = normalise(pdf_text(out["pdf"]))
     for account in project.accounts:
         assert account.service in text and (account.url or "") in text.replace(" ", "")
@@ -99,13 +131,15 @@ def test_accounts_are_handed_back_in_a_safe_order() -> None:
         < text.index("Payment provider dashboard")
         < text.index("Domain registrar")
     )
-    # The same total as the day's reminders: principal and interest (issue 11).
-    assert "$4,641.19 is still outstanding" in text and "Interest to Nov 22, 2026 $41.19" in text
+    # The same total as the termination of the day: principal and interest (issue 11).
+    interest, total = owed_on_ends()
+    assert f"${total:,} is still outstanding" in text
+    assert f"Interest to Dec 1, 2026 ${interest}" in text
 
 
 def test_handoff_warns_or_refuses_while_money_is_owed(tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        cli, ["handoff", str(JERRY), "--as-of", "2026-11-22", "--out", str(tmp_path / "a")]
+        cli, ["handoff", str(JERRY), "--as-of", ENDS.isoformat(), "--out", str(tmp_path / "a")]
     )
     assert result.exit_code == 0 and "warning: still outstanding" in result.output
     result = CliRunner().invoke(
@@ -114,7 +148,7 @@ def test_handoff_warns_or_refuses_while_money_is_owed(tmp_path: Path) -> None:
             "handoff",
             str(JERRY),
             "--as-of",
-            "2026-11-22",
+            ENDS.isoformat(),
             "--out",
             str(tmp_path / "b"),
             "--require-paid",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import re
 
 import pytest
@@ -16,8 +14,8 @@ from inwriting.documents.review import review_project
 from inwriting.project.project_file import load_project
 from inwriting.render.pipeline import render_document
 from test_languages import ENGLISH_TEMPLATE_WORDS, locale_for
+from timeline import sent_on
 
-AS_OF = dt.date(2026, 11, 22)
 TITLES: dict[str, dict[str, str]] = {
     "termination": {
         # The web-shop and Danish samples were signed before the notice clause existed, so they
@@ -54,7 +52,8 @@ def test_parting_documents_in_every_language(path, kind: str) -> None:  # type: 
     if language not in TITLES[kind]:
         pytest.skip(f"no {language} title recorded for {kind} yet")
     params = {"with_record": True} if kind == "termination" else {}
-    out = render_document(loaded, kind, formats=["pdf", "docx"], as_of=AS_OF, params=params)
+    on = sent_on(path.stem, kind)  # the day the sample's timeline sends it
+    out = render_document(loaded, kind, formats=["pdf", "docx"], as_of=on, params=params)
     locale = locale_for(language, project.jurisdiction)
     pdf_raw = pdf_text(out["pdf"])
     for raw in (pdf_raw, docx_text(out["docx"])):
@@ -68,7 +67,7 @@ def test_parting_documents_in_every_language(path, kind: str) -> None:  # type: 
                 assert project.termination.final_invoice in text
             for incident in project.incidents:  # the annex
                 assert normalise(format_date(incident.on, "medium", locale=locale)) in text
-            for state in outstanding(project, AS_OF):
+            for state in outstanding(project, on):
                 assert (
                     normalise(format_currency(state.outstanding, project.currency, locale=locale))
                     in text
@@ -80,7 +79,7 @@ def test_parting_documents_in_every_language(path, kind: str) -> None:  # type: 
             for deliverable in project.deliverables:
                 assert normalise(deliverable.name).replace(" ", "") in squashed
         if kind == "review":
-            assert str(review_project(project, AS_OF).score) in text
+            assert str(review_project(project, on).score) in text
             if raw is pdf_raw:  # the chart is drawn as text in the PDF, an image in the DOCX
                 for incident in project.incidents:
                     # Finnish writes the month in full ("lokakuu 2026"): "loka" is no word.
@@ -107,24 +106,22 @@ CHANGE_CASES = [
 
 @pytest.mark.parametrize(("path", "language"), CHANGE_CASES, ids=lambda v: getattr(v, "stem", v))
 def test_change_orders_in_every_language(path, language: str | None) -> None:  # type: ignore[no-untyped-def]
-    # Before the termination decided on the day: after it, an open change order is refused
-    # (tests/test_after_termination.py).
+    # On the day the sample's timeline sends it, before the termination: after that, an open
+    # change order is refused (tests/test_after_termination.py).
     loaded = load_project(path)
-    loaded = dataclasses.replace(
-        loaded, project=loaded.project.model_copy(update={"termination": None})
-    )
     project = loaded.project
+    on = sent_on(path.stem, "change-order")
     offered = [change for change in project.changes if change.status != "rejected"]
     if not offered:
         pytest.skip(f"{path.stem} has no change request to put in writing")
     change = offered[-1]
     language = language or project.language
-    context = change_order_context(project, AS_OF, change=change.id)
+    context = change_order_context(project, on, change=change.id)
     out = render_document(
         loaded,
         "change-order",
         formats=["pdf", "docx"],
-        as_of=AS_OF,
+        as_of=on,
         language=language,
         params={"change": change.id},
     )

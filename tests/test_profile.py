@@ -14,6 +14,7 @@ from inwriting.errors import ProjectError
 from inwriting.project.profile import default_profile_path, load_profile, locate_profile, merge
 from inwriting.project.project_file import load_project
 from inwriting.project.scope import fingerprint, short_fingerprint
+from timeline import sent_on
 
 PROFILE = """\
 language: sv
@@ -325,9 +326,9 @@ def test_the_sample_profile_gives_jerry_the_same_documents(tmp_path: Path) -> No
     assert loaded.profile == SAMPLES / "profiles" / "brightline.yaml"
     assert loaded.project.model_copy(update={"profile": None}) == standalone.project
     for source, out in ((path, "profiled"), (SAMPLES / "jerry-webshop.yaml", "standalone")):
-        code, output = run(
-            "nudge", str(source), "--as-of", "2026-11-22", "--out", str(tmp_path / out)
-        )
+        # The final notice, on the day the sample's timeline sends it.
+        final = ["--tone", "final", "--as-of", sent_on("jerry-webshop", "final").isoformat()]
+        code, output = run("nudge", str(source), *final, "--out", str(tmp_path / out))
         assert code == 0, output
     written = sorted(p.name for p in (tmp_path / "standalone").iterdir())
     assert written and written == sorted(p.name for p in (tmp_path / "profiled").iterdir())

@@ -7,27 +7,31 @@ import io
 import shutil
 import subprocess
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
 from inwriting.cli import cli
+from timeline import sent_on
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm")
 
 
-def _write(
-    tmp_path: Path, sample: str, command: str = "nudge", formats: str = "pdf,docx"
-) -> list[Path]:
+def _write(tmp_path: Path, sample: str, formats: str = "pdf,docx") -> list[Path]:
+    """The sample's stop-work notice, on the day its timeline sends it."""
     out = tmp_path / "out"
+    on = sent_on(Path(sample).stem, "stop_work").isoformat()
     result = CliRunner().invoke(
         cli,
         [
-            command,
+            "nudge",
             str(SAMPLES / sample),
+            "--tone",
+            "stop_work",
             "--as-of",
-            "2026-11-22",
+            on,
             "--out",
             str(out),
             "--format",
@@ -59,7 +63,15 @@ def test_the_finnish_reminder_carries_an_epc_code_with_every_field(tmp_path: Pat
     assert fields[4] == "NDEAFIHH"  # BIC
     assert fields[5] == "Revontuli Käännös Oy"  # beneficiary, UTF-8 intact
     assert fields[6] == "FI2112345600000785"  # IBAN without spaces
-    assert fields[7] == "EUR959.93"  # the total the letter asks for
+
+    # The total the letter of 30 October asks for: RK-2026-052's 900.00 left after the part
+    # payment of 28 October, interest at 10.5 % (2.5 % reference rate + 8) on 1,800.00 for
+    # 3-28 October and on 900.00 for 29-30 October, and the 40 € of perintälaki 10 e §.
+    def interest(amount: str, days: int) -> Decimal:
+        return (Decimal(amount) * Decimal("0.105") * days / 365).quantize(Decimal("0.01"))
+
+    total = Decimal("900.00") + interest("1800.00", 26) + interest("900.00", 2) + 40
+    assert fields[7] == f"EUR{total}"
     assert fields[8] == ""  # purpose: none
     # The viitenumero 20260529 in its international form (ISO 11649), structured.
     assert fields[9] == "RF3420260529"

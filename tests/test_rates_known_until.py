@@ -16,11 +16,14 @@ from inwriting.law.charges import charges_for
 from inwriting.law.ledger import invoice_state
 from inwriting.law.rate_sources import RateUnknown, accept_last_rate
 from test_ledger import project
+from timeline import sent_on
 
-AS_OF = "2026-11-22"
 DANISH = SAMPLES / "havbrise-social.yaml"  # DK, statutory interest, invoices late since October
+ON = sent_on("havbrise-social", "final")  # the day of the sample's inkassovarsel
+AS_OF = ON.isoformat()
+assert ON.month == 11  # the interest period below runs from October into November
 MISSING = (
-    "the referencesats for 10 October–22 November 2026 is not in the tables (known until "
+    f"the referencesats for 10 October–{ON.day} November 2026 is not in the tables (known until "
     "30 June 2026): add it under `reference_rates.dk_referencesats` in the project file, or in a "
     "rates file for every project ({path}), or pass --last-rate to use the last published rate "
     "(1.75 %)"
@@ -65,7 +68,7 @@ def message(path: Path | None = None) -> str:
 @pytest.mark.parametrize(
     "command",
     [
-        ["nudge", "{p}", "--tone", "firm", "--format", "md"],
+        ["nudge", "{p}", "--tone", "final", "--format", "md"],
         ["terminate", "{p}", "--format", "md"],
         ["handoff", "{p}", "--format", "md"],
         ["review", "{p}", "--format", "md"],

@@ -15,6 +15,7 @@ from inwriting.cli import cli
 from inwriting.project.project_file import load_project
 from inwriting.project.record import RecordError, append_to_list
 from inwriting.render.pipeline import render_document
+from timeline import as_it_stood, sent_on
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
 AS_OF = "2026-11-22"
@@ -27,42 +28,61 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def test_nudge_explains_itself_as_the_issue_describes(tmp_path: Path) -> None:
-    code, output = run("nudge", str(JERRY), "--as-of", AS_OF, "--out", str(tmp_path))
+    # The morning of the sample's stop-work notice: the ladder decides it.
+    stop_work = sent_on("jerry-webshop", "stop_work")  # Wednesday 4 November
+    before = as_it_stood(JERRY, stop_work, tmp_path)
+    out = tmp_path / "out"
+    code, output = run("nudge", str(before), "--as-of", stop_work.isoformat(), "--out", str(out))
     assert code == 0, output
+    days = (stop_work - dt.date(2026, 10, 14)).days  # 2026-044 was due on 14 October
     assert (
-        "2026-044: 39 days overdue, 1,240.00 outstanding; friendly sent 2026-10-15, "
-        "firm sent 2026-10-24 → stop_work due (final waits until stop_work is sent)"
+        f"2026-044: {days} days overdue, 1,240.00 outstanding; friendly sent 2026-10-15, "
+        "firm sent 2026-10-26 → stop_work due"
     ) in output
-    assert (
-        # The letter of Sunday 15 November came before the due date (Monday 16 November):
-        # no reminder, so the friendly one is due, and today's stop-work notice covers it.
-        "2026-052: 6 days overdue, 3,360.00 outstanding → friendly due" in output
-        and "2026-052: covered by today's stop_work notice" in output
-    )
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
+    # 2026-052 falls due on Saturday 14 November, moved to Monday 16 November by section 6.3.
+    assert "2026-052: due 2026-11-16, 3,360.00 outstanding → nothing due" in output
+    assert sorted(p.name for p in out.iterdir()) == [
         f"JGS-2026-01-reminder-2026-044-stop-work.{ext}" for ext in ("docx", "eml", "md", "pdf")
     ]
+    # The morning of the final notice: the letter of Sunday 15 November came before 2026-052's
+    # due date (no reminder), so its friendly one is due, and today's final notice covers it.
+    final = sent_on("jerry-webshop", "final")  # Wednesday 18 November
+    before = as_it_stood(JERRY, final, tmp_path)
+    code, output = run("nudge", str(before), "--as-of", final.isoformat(), "--out", str(out))
+    assert code == 0, output
+    assert "stop_work sent 2026-11-04 → final due" in output
+    late = (final - dt.date(2026, 11, 16)).days
+    assert f"2026-052: {late} days overdue, 3,360.00 outstanding → friendly due" in output
+    assert "2026-052: covered by today's final notice" in output
 
 
 def test_stop_work_letter_covers_every_overdue_invoice_with_the_sums(tmp_path: Path) -> None:
-    run("nudge", str(JERRY), "--as-of", AS_OF, "--out", str(tmp_path), "--format", "pdf,docx")
+    stop_work = sent_on("jerry-webshop", "stop_work")
+    before = as_it_stood(JERRY, stop_work, tmp_path)
+    out = tmp_path / "out"
+    on = stop_work.isoformat()
+    run("nudge", str(before), "--as-of", on, "--out", str(out), "--format", "pdf,docx")
+
+    def interest(amount: str, start: dt.date, end: dt.date) -> Decimal:
+        days = (end - start).days
+        return (Decimal(amount) * Decimal("0.18") * days / 365).quantize(Decimal("0.01"))
+
     for extract, suffix in ((pdf_text, "pdf"), (docx_text, "docx")):
         text = normalise(
-            extract((tmp_path / f"JGS-2026-01-reminder-2026-044-stop-work.{suffix}").read_bytes())
+            extract((out / f"JGS-2026-01-reminder-2026-044-stop-work.{suffix}").read_bytes())
         )
-        # 18 % a year (agreed): 2,240.00 for 15 days, 1,240.00 for 24 days; 2026-052 falls due
-        # on Saturday 14 November, moved to Monday 16 November by section 6.3: 6 days to the 22nd.
-        late_052 = (dt.date(2026, 11, 22) - dt.date(2026, 11, 16)).days
-        interest_052 = (Decimal("3360.00") * Decimal("0.18") * late_052 / 365).quantize(
-            Decimal("0.01")
-        )
-        total = Decimal("1240.00") + Decimal("16.57") + Decimal("14.68") + 3360 + interest_052
+        # 18 % a year (agreed): 2,240.00 from the due date to the part payment of 29 October,
+        # 1,240.00 since; 2026-052 is not due yet (16 November), so the notice is about 2026-044.
+        paid = dt.date(2026, 10, 29)
+        first = interest("2240.00", dt.date(2026, 10, 14), paid)
+        second = interest("1240.00", paid, stop_work)
+        total = Decimal("1240.00") + first + second
         for expected in (
-            "2026-044", "2026-052", "$1,240.00", "$3,360.00",
-            "$16.57", "$14.68", f"${interest_052}", f"${total:,}",
-            "November 22, 2026",
+            "2026-044", "$1,240.00", f"${first}", f"${second}", f"${total:,}",
+            "November 4, 2026",
         ):  # fmt: skip
             assert expected in text, (suffix, expected)
+        assert "2026-052" not in text
 
 
 def test_nothing_due_writes_nothing(tmp_path: Path) -> None:
@@ -72,9 +92,13 @@ def test_nothing_due_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_forced_tone_and_unknown_invoice(tmp_path: Path) -> None:
+    # 2026-052 on the day its final notice went out, before that was recorded: a friendly
+    # letter forced by hand instead.
+    final = sent_on("jerry-webshop", "final")
+    before = as_it_stood(JERRY, final, tmp_path)
     code, output = run(
-        "nudge", str(JERRY), "--as-of", AS_OF, "--out", str(tmp_path), "--invoice", "2026-052",
-        "--tone", "friendly", "--format", "md",
+        "nudge", str(before), "--as-of", final.isoformat(), "--out", str(tmp_path),
+        "--invoice", "2026-052", "--tone", "friendly", "--format", "md",
     )  # fmt: skip
     assert code == 0 and "[--tone friendly]" in output
     assert (tmp_path / "JGS-2026-01-reminder-2026-052-friendly.md").is_file()
@@ -93,32 +117,25 @@ def test_a_paid_invoice_is_never_nudged(tmp_path: Path) -> None:
 
 def test_email_draft_parses_back() -> None:
     loaded = load_project(JERRY)
+    friendly = sent_on("jerry-webshop", "friendly")  # 15 October, the day after 2026-044's due date
     out = render_document(
-        loaded,
-        "reminder-friendly",
-        formats=["eml"],
-        as_of=dt.date(2026, 11, 22),
-        params={"invoice": "2026-052"},
+        loaded, "reminder-friendly", formats=["eml"], as_of=friendly, params={"invoice": "2026-044"}
     )
     message = email.message_from_bytes(out["eml"], policy=policy.default)
     assert message["To"] == "Jerry Malone <jerry@gardensupply.example>"
     assert message["From"] == "Dana Ortiz <dana@brightline.example>"
-    # The letter of 15 November came before the due date: this is the first reminder.
-    assert message["Subject"] == "Payment reminder, invoice 2026-052"
+    # The first reminder, before the part payment of 29 October.
+    assert message["Subject"] == "Payment reminder, invoice 2026-044"
     assert message["X-Unsent"] == "1"
     body = message.get_body(("plain",)).get_content()
-    assert "Dear Jerry," in body and "2026-052" in body and "$3,360.00" in body
+    assert "Dear Jerry," in body and "2026-044" in body and "$2,240.00" in body
     [attachment] = list(message.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
-    assert attachment.get_filename() == "JGS-2026-01-reminder-2026-052-friendly.pdf"
+    assert attachment.get_filename() == "JGS-2026-01-reminder-2026-044-friendly.pdf"
     pdf = attachment.get_content()
-    assert pdf.startswith(b"%PDF") and "2026-052" in pdf_text(pdf)
+    assert pdf.startswith(b"%PDF") and "2026-044" in pdf_text(pdf)
     again = render_document(
-        loaded,
-        "reminder-friendly",
-        formats=["eml"],
-        as_of=dt.date(2026, 11, 22),
-        params={"invoice": "2026-052"},
+        loaded, "reminder-friendly", formats=["eml"], as_of=friendly, params={"invoice": "2026-044"}
     )
     assert again["eml"] == out["eml"]
 
@@ -190,14 +207,15 @@ def test_record_keeps_every_other_byte(tmp_path: Path, number: str) -> None:
 
 
 def test_record_through_the_cli(tmp_path: Path) -> None:
-    project = tmp_path / "jerry.yaml"
-    project.write_text(JERRY.read_text(encoding="utf-8"), encoding="utf-8")
+    # The morning of the final notice, before it was recorded.
+    final = sent_on("jerry-webshop", "final")
+    project = as_it_stood(JERRY, final, tmp_path)
     before = project.read_text(encoding="utf-8")
     code, output = run(
         "nudge",
         str(project),
         "--as-of",
-        AS_OF,
+        final.isoformat(),
         "--out",
         str(tmp_path / "out"),
         "--record",
@@ -208,14 +226,15 @@ def test_record_through_the_cli(tmp_path: Path) -> None:
     after = project.read_text(encoding="utf-8")
     assert set(before.splitlines()) <= set(after.splitlines())
     recorded = load_project(project).project
-    assert [r.tone for r in recorded.invoices[1].reminders][-1] == "stop_work"
-    assert [r.tone for r in recorded.invoices[2].reminders][
-        -1
-    ] == "stop_work"  # covered by the letter
+    assert [r.tone for r in recorded.invoices[1].reminders][-1] == "final"
+    assert [r.tone for r in recorded.invoices[2].reminders][-1] == "final"  # covered by it
+    # Exactly the sample's own record of that day.
+    assert project.read_text(encoding="utf-8") == JERRY.read_text(encoding="utf-8")
     code, output = run(
-        "nudge", str(project), "--as-of", AS_OF, "--out", str(tmp_path / "out2"), "--format", "md"
-    )
-    assert "2026-044" in output and "stop_work due" not in output  # the ladder has moved on
+        "nudge", str(project), "--as-of", final.isoformat(), "--out", str(tmp_path / "out2"),
+        "--format", "md",
+    )  # fmt: skip
+    assert "2026-044" in output and "final due" not in output  # the ladder has moved on
 
 
 def test_record_refuses_a_layout_it_cannot_edit_exactly() -> None:
@@ -228,13 +247,15 @@ def test_record_refuses_a_layout_it_cannot_edit_exactly() -> None:
 
 
 def test_waiting_notice(tmp_path: Path) -> None:
+    ends = sent_on("jerry-webshop", "termination").isoformat()
     code, output = run(
-        "waiting", str(JERRY), "--as-of", AS_OF, "--out", str(tmp_path), "--format", "pdf"
+        "waiting", str(JERRY), "--as-of", ends, "--out", str(tmp_path), "--format", "pdf"
     )
-    # The termination decided on 22 November ends the agreement on Monday 23 November, and the
-    # notice would move delivery to 17 December: refused, nothing written
-    # (tests/test_after_termination.py has the notice as it reads before any termination).
-    assert code == 2 and "waiting notice refused" in output and "2026-12-17" in output
+    # The termination decided on 1 December for the client's breach ends the agreement that
+    # day, so no new delivery date can be set: refused, nothing written
+    # (tests/test_after_termination.py has the notice as it reads before the termination).
+    assert code == 2 and "waiting notice refused" in output
+    assert "the agreement ended on 2026-12-01" in output
     assert not (tmp_path / "JGS-2026-01-waiting.pdf").exists()
     code, output = run(
         "waiting", str(JERRY), "--as-of", "2026-10-01", "--out", str(tmp_path / "none")

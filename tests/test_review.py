@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from inwriting.project.model import Project
 from inwriting.project.project_file import load_project
 from inwriting.render.pipeline import render_document
 from test_ledger import project as base_project
+from timeline import sent_on
 
 AS_OF = dt.date(2026, 3, 1)
 
@@ -195,16 +197,15 @@ def test_charts_are_vectors_in_pdf_and_an_image_in_docx() -> None:
 )
 def test_the_recommendation_is_written_out(sample: str, ended: bool, sentence: str) -> None:
     loaded = load_project(SAMPLES / sample)
+    stem = Path(sample).stem
+    # Ended: on the day the timeline sends the review. Not ended: as the review read on the day
+    # of the stop-work notice, before the final notice and the late days that followed.
+    on = sent_on(stem, "review")
     if not ended:
         unended = loaded.project.model_copy(update={"termination": None})
         loaded = dataclasses.replace(loaded, project=unended)
-    out = render_document(
-        loaded,
-        "review",
-        formats=["pdf"],
-        as_of=dt.date(2026, 11, 22),
-        language="en",
-    )
+        on = sent_on(stem, "stop_work")
+    out = render_document(loaded, "review", formats=["pdf"], as_of=on, language="en")
     text = pdf_text(out["pdf"])
     assert sentence in text
     assert "What led to the verdict" in text and "Incidents recorded, by kind" in text

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from conftest import SAMPLES
 from inwriting.cli import cli
 from inwriting.project.credentials import KEYWORDS
+from timeline import as_it_stood, sent_on
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
 NOTES_LINE = "    notes: Our developer key is revoked; the live keys stay with you."
@@ -99,8 +100,11 @@ def test_due_refuses_a_file_with_a_secret_and_goes_on(tmp_path: Path) -> None:
     folder = tmp_path / "clients"
     folder.mkdir()
     with_notes(folder, SECRETS["en"]).rename(folder / "leaky.yaml")
-    (folder / "jerry.yaml").write_text(JERRY.read_text(encoding="utf-8"), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["due", str(folder), "--as-of", "2026-11-22"])
+    # Jerry's project on Tuesday 17 November with its stop-work notice of 4 November unsent.
+    as_it_stood(JERRY, sent_on("jerry-webshop", "stop_work"), tmp_path).rename(
+        folder / "jerry.yaml"
+    )
+    result = CliRunner().invoke(cli, ["due", str(folder), "--as-of", "2026-11-17"])
     assert result.exit_code == 2
     assert "leaky.yaml" in result.output and "Tr0ub4dor" not in result.output
     assert "stop-work reminder, invoice 2026-044" in result.output

@@ -3,27 +3,15 @@ pay-by date per debt, late answers are no breach, a running suspension is not re
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import SAMPLES, pdf_text
 from inwriting.cli import cli
+from timeline import as_it_stood, sent_on
 
 JERRY = SAMPLES / "jerry-webshop.yaml"
-
-
-def with_final(tmp_path: Path, on: str) -> Path:
-    """Jerry's project with a final notice recorded on `on` for both unpaid invoices."""
-    text = JERRY.read_text(encoding="utf-8")
-    for line in (
-        "      - {on: 2026-10-24, tone: firm}\n",
-        "      - {on: 2026-11-15, tone: friendly}\n",
-    ):
-        assert line in text
-        text = text.replace(line, f"{line}      - {{on: {on}, tone: final}}\n")
-    path = tmp_path / "jerry.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -33,7 +21,9 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def test_no_termination_while_the_final_notice_runs(tmp_path: Path) -> None:
-    path = with_final(tmp_path, "2026-11-18")  # 7 business days (Thanksgiving off): Nov 30
+    # The sample records its final notice on 18 November for both unpaid invoices: 7 business
+    # days (Thanksgiving off) give the client until 30 November.
+    path = JERRY
     out = tmp_path / "out"
     code, output = run("terminate", str(path), "--as-of", "2026-11-30", "--out", str(out))
     assert code == 2, output
@@ -41,10 +31,56 @@ def test_no_termination_while_the_final_notice_runs(tmp_path: Path) -> None:
     assert "--as-of 2026-12-01" in output and not out.exists()
     code, output = run("terminate", str(path), "--as-of", "2026-12-01", "--out", str(out))
     assert code == 0, output
+    # The letter says the deadline passed unpaid.
+    text = " ".join(pdf_text(next(out.glob("*termination.pdf")).read_bytes()).split())
+    assert (
+        "were not paid by November 30, 2026, the deadline in our Final Demand for Payment of "
+        "November 18, 2026"
+    ) in text
+
+
+def test_no_termination_for_non_payment_before_a_final_notice(tmp_path: Path) -> None:
+    # Jerry's project as it stood before its final notice: the breach clause waits for the
+    # last written demand, and the refusal says which letter to send first and its deadline.
+    final = sent_on("jerry-webshop", "final")
+    path = as_it_stood(JERRY, final, tmp_path)
+    ends = sent_on("jerry-webshop", "termination").isoformat()
+    out = tmp_path / "out"
+    code, output = run("terminate", str(path), "--as-of", ends, "--out", str(out))
+    assert code == 2, output
+    assert "no final notice is recorded for the unpaid invoice(s) 2026-044, 2026-052" in output
+    assert "Send the final notice first" in output and "nothing was written" in output
+    assert not out.exists()
+
+
+def test_no_payment_reminder_but_the_final_notice_once_the_termination_is_decided(
+    tmp_path: Path,
+) -> None:
+    # Jerry's project with no reminder sent yet for 2026-052 (as it stood before the stop-work
+    # notice): only the decided termination can refuse a letter for it.
+    path = as_it_stood(JERRY, sent_on("jerry-webshop", "stop_work"), tmp_path)
+    ends = sent_on("jerry-webshop", "termination").isoformat()  # the day decided_on records
+    out = tmp_path / "out"
+    for tone in ("friendly", "firm", "stop_work"):
+        args = ["nudge", str(path), "--invoice", "2026-052", "--tone", tone, "--as-of", ends]
+        code, output = run(*args, "--out", str(out))
+        assert code == 2, (tone, output)
+        assert f"--tone {tone} refused: the agreement is terminated" in output
+        assert "termination decided on 2026-12-01" in output
+        assert not out.exists()
+    # The last written demand stays open: the final notice may be sent.
+    args = ["nudge", str(path), "--invoice", "2026-052", "--tone", "final", "--as-of", ends]
+    code, output = run(*args, "--out", str(out), "--format", "md")
+    assert code == 0, output
+    assert next(out.glob("*-final.md")).is_file()
+    # The day before the decision, a firm reminder could still go out.
+    args = ["nudge", str(path), "--invoice", "2026-052", "--tone", "firm", "--format", "md"]
+    code, output = run(*args, "--as-of", "2026-11-30", "--out", str(tmp_path / "before"))
+    assert code == 0, output
 
 
 def test_the_hand_off_asks_for_the_final_notices_date(tmp_path: Path) -> None:
-    path = with_final(tmp_path, "2026-11-18")
+    path = JERRY  # the final notice of 18 November runs until 30 November
     out = tmp_path / "out"
     code, output = run(
         "handoff", str(path), "--as-of", "2026-11-20", "--out", str(out), "--format", "pdf"
@@ -55,8 +91,9 @@ def test_the_hand_off_asks_for_the_final_notices_date(tmp_path: Path) -> None:
 
 
 def test_late_answers_are_no_breach(tmp_path: Path) -> None:
+    ends = sent_on("jerry-webshop", "termination").isoformat()
     code, output = run(
-        "terminate", str(JERRY), "--as-of", "2026-11-22", "--out", str(tmp_path), "--format", "md"
+        "terminate", str(JERRY), "--as-of", ends, "--out", str(tmp_path), "--format", "md"
     )
     assert code == 0, output
     text = next(tmp_path.glob("*termination.md")).read_text(encoding="utf-8")
@@ -73,9 +110,13 @@ def test_a_second_stop_work_notice_says_since_when(tmp_path: Path) -> None:
         "severnyi-veter": ("СЧ-2026-071", "Как указано в уведомлении от 6 ноября 2026", "п. 6.6"),
     }
     for stem, (invoice, since, clause) in cases.items():
+        # The last business day before the sample's final notice, as the project stood then.
+        final = sent_on(stem, "final")
+        day = final - dt.timedelta(days=3 if final.weekday() == 0 else 1)
+        path = as_it_stood(SAMPLES / f"{stem}.yaml", final, tmp_path)
         out = tmp_path / stem
-        args = ["nudge", str(SAMPLES / f"{stem}.yaml"), "--invoice", invoice, "--tone"]
-        code, output = run(*args, "stop_work", "--as-of", "2026-11-23", "--out", str(out))
+        args = ["nudge", str(path), "--invoice", invoice, "--tone"]
+        code, output = run(*args, "stop_work", "--as-of", day.isoformat(), "--out", str(out))
         assert code == 0, output
         raw = next(out.glob("*stop-work.md")).read_text(encoding="utf-8").replace("\\", "")
         lines = [" ".join(line.split()) for line in raw.splitlines()]  # no-break spaces too

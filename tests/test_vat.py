@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES, normalise
 from inwriting.cli import cli
+from timeline import sent_on
 
 RATE = {
     "en": "The invoiced amounts include 25 % VAT.",
@@ -51,7 +52,8 @@ TABLE = {
 }
 
 
-def _handoff(tmp_path: Path, source: str, language: str) -> str:
+def _handoff(tmp_path: Path, source: str, language: str, sample: str) -> str:
+    """The hand-off report of `source` (the sample's text, changed), on the sample's day."""
     tmp_path.mkdir(parents=True, exist_ok=True)
     project = tmp_path / "project.yaml"
     project.write_text(source)
@@ -62,7 +64,7 @@ def _handoff(tmp_path: Path, source: str, language: str) -> str:
             "handoff",
             str(project),
             "--as-of",
-            "2026-11-22",
+            sent_on(sample, "handoff").isoformat(),
             "--out",
             str(out),
             "--lang",
@@ -79,11 +81,11 @@ def _handoff(tmp_path: Path, source: str, language: str) -> str:
 def test_a_vat_rate_says_the_amounts_include_it(tmp_path: Path, language: str) -> None:
     source = (SAMPLES / "tallbacken-bageri.yaml").read_text()
     # The sample's invoices are the net fee shares: it says nothing of their VAT ...
-    assert RATE[language] not in _handoff(tmp_path / "net", source, language)
+    assert RATE[language] not in _handoff(tmp_path / "net", source, language, "tallbacken-bageri")
     # ... until the file says that they include it.
     source = source.replace("  vat: 25\n", "  vat: 25\n  invoices_include_vat: true\n", 1)
     assert "invoices_include_vat" in source
-    assert RATE[language] in _handoff(tmp_path / "gross", source, language)
+    assert RATE[language] in _handoff(tmp_path / "gross", source, language, "tallbacken-bageri")
 
 
 @pytest.mark.parametrize("language", sorted(REVERSE))
@@ -95,7 +97,7 @@ def test_reverse_charge_prints_the_directive_and_both_numbers(
     source = source.replace(
         '    cvr: "21212121"\n', '    cvr: "21212121"\n    vat: SE123456789701\n', 1
     )
-    text = _handoff(tmp_path, source, language)
+    text = _handoff(tmp_path, source, language, "havbrise-social")
     assert REVERSE[language] in text
     assert "DK12345674" in text and "SE123456789701" in text
 
@@ -107,11 +109,11 @@ def test_not_registered_says_so_with_its_ground(tmp_path: Path, language: str) -
         "  vat: not_registered\n", "  vat: not_registered\n  vat_ground: small business\n", 1
     )
     assert "vat_ground" in source
-    assert NOT_REGISTERED[language] in _handoff(tmp_path, source, language)
+    assert NOT_REGISTERED[language] in _handoff(tmp_path, source, language, "revontuli-kaannos")
 
 
 def test_us_letters_say_no_sales_tax_applies(tmp_path: Path) -> None:
-    text = _handoff(tmp_path, (SAMPLES / "jerry-webshop.yaml").read_text(), "en")
+    text = _handoff(tmp_path, (SAMPLES / "jerry-webshop.yaml").read_text(), "en", "jerry-webshop")
     assert "No sales tax applies." in text
 
 
@@ -123,7 +125,10 @@ def test_a_reminders_amount_table_says_the_vat_once(tmp_path: Path, language: st
         source.replace("  vat: 25\n", "  vat: 25\n  invoices_include_vat: true\n", 1)
     )
     out = tmp_path / "out"
-    args = ["nudge", str(project), "--as-of", "2026-11-22", "--out", str(out), "--format", "md"]
+    # The final notice, on the day the sample's timeline sends it.
+    on = sent_on("tallbacken-bageri", "final").isoformat()
+    args = ["nudge", str(project), "--tone", "final", "--as-of", on, "--out", str(out)]
+    args += ["--format", "md"]
     result = CliRunner().invoke(cli, [*args, "--lang", language])
     assert result.exit_code == 0, result.output
     text = normalise(next(out.iterdir()).read_text()).replace("\\", "")

@@ -183,9 +183,9 @@ def termination_context(project: Project, as_of: dt.date, *, with_record: bool =
     # With the notice clause signed, notice; without it, only the client's non-payment ends the
     # agreement at once; with neither, the letter proposes an end by mutual consent.
     mode = "notice" if by_notice else ("breach" if overdue else "mutual")
-    from .parting import refuse_early_termination
+    from .parting import final_notice_passed, refuse_early_termination
 
-    refuse_early_termination(project, as_of)
+    refuse_early_termination(project, as_of, for_non_payment=mode == "breach")
     return {
         **base,
         "mode": mode,
@@ -198,6 +198,8 @@ def termination_context(project: Project, as_of: dt.date, *, with_record: bool =
         and base["effective_on"] == ending.decided_on + dt.timedelta(days=notice_days)
         else None,
         "overdue": overdue,
+        # The last written demand and its deadline, which the letter says passed unpaid.
+        "final_notice": final_notice_passed(project, as_of, overdue),
         **_pay(project, as_of, base),
     }
 

@@ -51,21 +51,61 @@ def refuse_after_termination(state: ProjectState, document: str, sets: dt.date |
         )
 
 
-def refuse_early_termination(project: Project, as_of: dt.date) -> None:
+def refuse_early_termination(project: Project, as_of: dt.date, *, for_non_payment: bool) -> None:
     """A termination keeps to the last written demand: refused while a recorded final notice's
-    deadline runs, whatever the reason, since the notice promised the client until that day and
-    threatened the very termination the letter would make."""
+    deadline runs (the notice promised the client until that day, and threatened the very
+    termination the letter would make), and, for non-payment, until a final notice has been
+    recorded at all (the last written demand the breach clauses and the law wait for)."""
+    from .pre_action import final_deadline
+
     pending = pending_final(project, as_of)
-    if pending is None:
+    if pending is not None:
+        sent, deadline = pending
+        where = (project.jurisdiction, project.region)
+        may = next_business_day(deadline + dt.timedelta(days=1), *where)
+        raise InputError(
+            f"terminate refused: the final notice of {sent} gives the client until {deadline} "
+            f"to pay; a termination before then breaks that notice's promise. It may be sent "
+            f"from {may} (--as-of {may}) if the invoices are still unpaid; nothing was written"
+        )
+    state = project_state(project, as_of)
+    if not for_non_payment or any(
+        r.tone == "final" and r.on <= as_of for i in state.overdue for r in i.state.reminders
+    ):
         return
-    sent, deadline = pending
-    where = (project.jurisdiction, project.region)
-    may = next_business_day(deadline + dt.timedelta(days=1), *where)
+    numbers = ", ".join(invoice.number for invoice in state.overdue)
+    deadline = final_deadline(project, as_of)
     raise InputError(
-        f"terminate refused: the final notice of {sent} gives the client until {deadline} "
-        f"to pay; a termination before then breaks that notice's promise. It may be sent "
-        f"from {may} (--as-of {may}) if the invoices are still unpaid; nothing was written"
+        f"terminate refused: no final notice is recorded for the unpaid invoice(s) {numbers}; "
+        "a termination for non-payment comes after a last written demand. Send the final "
+        f"notice first (nudge --tone final --record; sent on {as_of}, its deadline would be "
+        f"{deadline}), then terminate after that deadline; nothing was written"
     )
+
+
+def final_notice_passed(project: Project, as_of: dt.date, overdue: list[InvoiceState]) -> Any:
+    """The latest final notice recorded for the `overdue` invoices, for the termination to say
+    they were not paid by its deadline: a dict of `sent`, `deadline`, `invoices` (the numbers it
+    covered, in the letter's order) and `pre_action` (it was the law's pre-action letter), or
+    None when none was sent. refuse_early_termination has made sure its deadline is past."""
+    from .pre_action import final_deadline, pre_action_for
+
+    covered = {
+        state.invoice.number: max(r.on for r in finals)
+        for state in overdue
+        if (finals := [r for r in state.reminders if r.tone == "final" and r.on <= as_of])
+    }
+    if not covered:
+        return None
+    sent = max(covered.values())
+    return {
+        "sent": sent,
+        "deadline": final_deadline(project, sent),
+        "invoices": [
+            state.invoice.number for state in overdue if covered.get(state.invoice.number) == sent
+        ],
+        "pre_action": pre_action_for(project) is not None,
+    }
 
 
 def outstanding(project: Project, as_of: dt.date) -> list[InvoiceState]:

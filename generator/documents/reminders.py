@@ -79,6 +79,22 @@ def work_left(project: Project) -> bool:
     return any(item.status not in ("done", "dropped") for item in items)
 
 
+def terminated(project: Project, as_of: dt.date, tone: str) -> str | None:
+    """Why a reminder of `tone` cannot be sent on `as_of` once the termination is decided, or
+    None: after that day a friendly, firm or stop-work letter would treat the agreement as
+    running. What remains is the final invoice and the claim for what is owed, and the last
+    written demand (the final notice or the law's pre-action letter) stays open."""
+    ending = project.termination
+    if ending is None or ending.decided_on > as_of or tone == "final":
+        return None
+    return (
+        f"--tone {tone} refused: the agreement is terminated (termination decided on "
+        f"{ending.decided_on}); the final invoice and the claim for what is owed are what "
+        "remains (the termination letter states them), and a final notice (--tone final) may "
+        "still be sent"
+    )
+
+
 def min_spacing_days(project: Project) -> int:
     law = law_for(project.jurisdiction)
     if law is None or law.reminder_fee is None or project.terms.reminder_fee <= 0:
@@ -136,6 +152,9 @@ def reminder_context(
         )
     if primary.outstanding <= 0:
         raise InputError(f"invoice {invoice} is paid in full on {as_of}; nothing to remind")
+    why = None if reply else terminated(project, as_of, tone)
+    if why is not None:
+        raise InputError(f"{why}; nothing was written")
     disputed = open_disputes(project, as_of)
     states = [primary]
     if tone in ("stop_work", "final") and not reply:
@@ -335,10 +354,20 @@ def plan_reminders(
             refused.append(why)
             continue
         chosen = tone if forced else decision.tone
+        after_end = terminated(project, as_of, chosen) if chosen is not None else None
+        if forced and after_end is not None:
+            why = f"{number}: {after_end}"
+            lines.append(why)
+            refused.append(why)
+            continue
         if forced:
             lines.append(f"{reasoning(project, decision)} [--tone {tone}]")
         else:
             lines.append(reasoning(project, decision))
+        if after_end is not None:
+            # The ladder's rung, not sent: the agreement is over (the line above says why).
+            lines.append(f"{number}: no {chosen} reminder: the agreement is terminated")
+            continue
         if chosen is None:
             continue
         if number in covered:
