@@ -106,13 +106,15 @@ def test_email_draft_parses_back() -> None:
     # The letter of 15 November came before the due date: this is the first reminder.
     assert message["Subject"] == "Payment reminder, invoice 2026-052"
     assert message["X-Unsent"] == "1"
+    # The body is a short cover note; the letter itself is the attached PDF.
     body = message.get_body(("plain",)).get_content()
-    assert "Dear Jerry," in body and "2026-052" in body and "$3,360.00" in body
+    assert "Dear Jerry," in body and "2026-052" in body and "$3,369.94" in body
+    assert "$3,360.00" not in body  # the letter's table of invoices stays in the letter
     [attachment] = list(message.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
     assert attachment.get_filename() == "JGS-2026-01-reminder-2026-052-friendly.pdf"
     pdf = attachment.get_content()
-    assert pdf.startswith(b"%PDF") and "2026-052" in pdf_text(pdf)
+    assert pdf.startswith(b"%PDF") and "$3,360.00" in pdf_text(pdf)
     again = render_document(
         loaded,
         "reminder-friendly",
