@@ -156,3 +156,23 @@ def test_every_kind_knows_the_region() -> None:
 
     project = load_project(JERRY).project
     assert common_context(project, AS_OF)["region"] == "OR"
+
+
+def test_a_templates_folder_may_word_the_cover_note(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "_email.md.j2").write_text(
+        "::: meta\ntitle: {{ title }}\n:::\n\nHi {{ client.given_name }}, {{ pay.total|money }}.\n",
+        encoding="utf-8",
+    )
+    loaded = load_project(JERRY)
+    invoice = next(i.number for i in loaded.project.invoices if not i.payments)
+    out = render_document(
+        loaded,
+        "reminder-firm",
+        formats=["eml"],
+        as_of=AS_OF,
+        templates_dir=tmp_path,
+        params={"invoice": invoice},
+    )
+    body = _message(out["eml"]).get_body(("plain",))
+    assert body is not None and body.get_content().startswith("Hi Jerry, $")
