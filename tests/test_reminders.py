@@ -127,13 +127,18 @@ def test_email_draft_parses_back() -> None:
     # The first reminder, before the part payment of 29 October.
     assert message["Subject"] == "Payment reminder, invoice 2026-044"
     assert message["X-Unsent"] == "1"
+    # The body is a short cover note; the letter itself is the attached PDF.
     body = message.get_body(("plain",)).get_content()
-    assert "Dear Jerry," in body and "2026-044" in body and "$2,240.00" in body
+    # 2026-044's $2,240.00 and one day's simple interest at 18% a year (section 6.4).
+    interest = (Decimal("2240.00") * Decimal("0.18") / 365).quantize(Decimal("0.01"))
+    due = f"${Decimal('2240.00') + interest:,}"
+    assert "Dear Jerry," in body and "2026-044" in body and due in body
+    assert "$2,240.00" not in body  # the letter's table of invoices stays in the letter
     [attachment] = list(message.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
     assert attachment.get_filename() == "JGS-2026-01-reminder-2026-044-friendly.pdf"
     pdf = attachment.get_content()
-    assert pdf.startswith(b"%PDF") and "2026-044" in pdf_text(pdf)
+    assert pdf.startswith(b"%PDF") and "$2,240.00" in pdf_text(pdf)
     again = render_document(
         loaded, "reminder-friendly", formats=["eml"], as_of=friendly, params={"invoice": "2026-044"}
     )

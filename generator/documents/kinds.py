@@ -46,6 +46,9 @@ def common_context(project: Project, as_of: dt.date) -> Context:
         "language": project.language,
         "currency": project.currency,
         "jurisdiction": project.jurisdiction,
+        # The part of the jurisdiction (a US state, a UK nation): every letter may name its
+        # court or law, so it is defined everywhere, None when the file gives none.
+        "region": project.region,
         "as_of": as_of,
         "provider": project.provider,
         "client": project.client,
@@ -102,7 +105,6 @@ def scope_context(project: Project, as_of: dt.date, *, current: bool = False) ->
         "sec": numbers.sections,
         "n": numbers.clauses,
         "law": governing_law(project),
-        "region": project.region,
         "vat": project.terms.vat,
         "compensation": _compensation(project),
     }

@@ -39,13 +39,34 @@ def render_markdown(
     params: Mapping[str, Any] | None = None,
 ) -> tuple[str, str]:
     """Fill the document's template: returns (template name, Markdown)."""
+    template_name, markdown, _ = _fill(
+        loaded,
+        kind_name,
+        as_of=as_of,
+        language=language,
+        templates_dir=templates_dir,
+        params=params,
+    )
+    return template_name, markdown
+
+
+def _fill(
+    loaded: LoadedProject,
+    kind_name: str,
+    *,
+    as_of: dt.date,
+    language: str | None,
+    templates_dir: Path | None,
+    params: Mapping[str, Any] | None,
+) -> tuple[str, str, dict[str, Any]]:
+    """The template's name, its Markdown and the variables it was filled from."""
     project = _with_language(loaded.project, language)
     kind = document_kind(kind_name)
     template_name = kind.template_name(project.language)
     user_dir = templates_dir or loaded.templates_dir
     variables = kind.context(project, as_of, **(params or {}))
     markdown = render_template(template_name, variables, user_dir=user_dir)
-    return template_name, markdown
+    return template_name, markdown, variables
 
 
 def build_document(
@@ -58,7 +79,26 @@ def build_document(
     params: Mapping[str, Any] | None = None,
 ) -> Document:
     """The typed document, ready for any writer."""
-    template_name, markdown = render_markdown(
+    return _build(
+        loaded,
+        kind_name,
+        as_of=as_of,
+        language=language,
+        templates_dir=templates_dir,
+        params=params,
+    )[0]
+
+
+def _build(
+    loaded: LoadedProject,
+    kind_name: str,
+    *,
+    as_of: dt.date,
+    language: str | None,
+    templates_dir: Path | None,
+    params: Mapping[str, Any] | None,
+) -> tuple[Document, dict[str, Any]]:
+    template_name, markdown, variables = _fill(
         loaded,
         kind_name,
         as_of=as_of,
@@ -70,7 +110,27 @@ def build_document(
     # The language is the project's (or --lang), whatever the template says: it tells word
     # processors which spell checker to use and screen readers how to speak.
     meta = dataclasses.replace(document.meta, language=language or loaded.project.language)
-    return dataclasses.replace(document, meta=meta)
+    return dataclasses.replace(document, meta=meta), variables
+
+
+def cover_note(
+    loaded: LoadedProject,
+    kind_name: str,
+    document: Document,
+    variables: Mapping[str, Any],
+    *,
+    attachment: str,
+    templates_dir: Path | None = None,
+) -> Document:
+    """The short e-mail that carries a letter as its PDF: `<lang>/_email.md.j2`, filled from
+    the letter's own variables, so its amount and dates are the letter's."""
+    name = f"{document.meta.language}/_email.md.j2"
+    markdown = render_template(
+        name,
+        {**variables, "kind": kind_name, "title": document.meta.title, "attachment": attachment},
+        user_dir=templates_dir or loaded.templates_dir,
+    )
+    return parse_document(markdown, source=name)
 
 
 def render_document(
@@ -97,7 +157,7 @@ def render_document(
     coverage = branded_coverage(loaded) if drawn else None
     if drawn and (coverage is None or coverage.shipped):
         check_drawable(loaded, coverage)
-    document = build_document(
+    document, variables = _build(
         loaded,
         kind_name,
         as_of=as_of,
@@ -122,13 +182,11 @@ def render_document(
     }
     rendered.update((name, result()) for name, result in pending.items())
     if "eml" in wanted:
-        rendered["eml"] = _email(
-            loaded.project,
-            document,
-            as_of,
-            rendered["pdf"],
-            output_name(loaded.project, kind_name, "pdf", params, language=language),
+        pdf_name = output_name(loaded.project, kind_name, "pdf", params, language=language)
+        cover = cover_note(
+            loaded, kind_name, document, variables, attachment=pdf_name, templates_dir=templates_dir
         )
+        rendered["eml"] = _email(loaded.project, document, cover, as_of, rendered["pdf"], pdf_name)
     return {name: rendered[name] for name in wanted}
 
 
@@ -222,16 +280,23 @@ def brand_of(loaded: LoadedProject, language: str | None = None) -> Brand | None
 
 
 def _email(
-    project: Project, document: Document, as_of: dt.date, pdf: bytes, pdf_name: str
+    project: Project,
+    document: Document,
+    cover: Document,
+    as_of: dt.date,
+    pdf: bytes,
+    pdf_name: str,
 ) -> bytes:
+    from ..documents.sent_at import sent_at
     from .writers.email import Mailbox, write_email
 
     provider, client = project.provider, project.client
     return write_email(
         document,
+        cover=cover,
         sender=Mailbox(provider.contact or provider.name, provider.email),
         recipient=Mailbox(client.contact or client.name, client.email),
-        as_of=as_of,
+        sent=sent_at(project, as_of),
         attachment_name=pdf_name,
         pdf=pdf,
     )

@@ -1,10 +1,11 @@
-"""E-mail draft writer: an .eml with the document as plain text and its PDF attached.
+"""E-mail draft writer: an .eml with a short cover note as plain text, the letter's PDF attached.
 
 Thunderbird, Outlook and Apple Mail open it as a message ready to send (`X-Unsent: 1`).
-The same document and addresses always give the same bytes: the date comes from `--as-of`,
-the MIME boundary and Message-ID from a hash of the content. Headers are built by the standard
-library's `email` package, so no name or title can add a header: line breaks in them become
-spaces, and quotes, commas, `<>` and non-ASCII letters are quoted or encoded as the RFCs say.
+The same document and addresses always give the same bytes: the date is the one given (the
+pipeline's: 09:00 on the `--as-of` day in the sender's time zone), the MIME boundary and
+Message-ID from a hash of the content. Headers are built by the standard library's `email`
+package, so no name or title can add a header: line breaks in them become spaces, and quotes,
+commas, `<>` and non-ASCII letters are quoted or encoded as the RFCs say.
 """
 
 from __future__ import annotations
@@ -37,12 +38,14 @@ def write_email(
     *,
     sender: Mailbox,
     recipient: Mailbox,
-    as_of: dt.date,
+    sent: dt.datetime,
     attachment_name: str,
     pdf: bytes,
+    cover: dm.Document | None = None,
 ) -> bytes:
-    """The document as an e-mail draft with `pdf` attached."""
-    body = plain_text(document)
+    """An e-mail draft with `pdf` (the document) attached, dated `sent` (an aware datetime).
+    Its text is `cover`, the short note that carries the letter; without one, the document."""
+    body = plain_text(cover if cover is not None else document)
     digest = hashlib.sha256(body.encode() + pdf).hexdigest()
     sender_address, recipient_address = _address(sender), _address(recipient)
     # An address with non-ASCII letters before the @ has no ASCII form: such a message is
@@ -52,9 +55,9 @@ def write_email(
     message["From"] = sender_address
     message["To"] = recipient_address
     message["Subject"] = _one_line(document.meta.subject or document.meta.title)
-    message["Date"] = format_datetime(
-        dt.datetime(as_of.year, as_of.month, as_of.day, 9, 0, tzinfo=dt.timezone.utc)
-    )
+    if sent.utcoffset() is None:
+        raise ValueError("an e-mail's date needs its time zone")
+    message["Date"] = format_datetime(sent)
     message["Message-ID"] = f"<{digest[:32]}@{sender_address.domain or 'inwriting.invalid'}>"
     message["X-Unsent"] = "1"
     message.set_content(body, subtype="plain", charset="utf-8", cte="quoted-printable")
