@@ -184,13 +184,10 @@ SHORT_TWO_INVOICE_LETTERS = [
     "jerry-webshop/reminder-2026-044-stop_work",
     "jerry-webshop/reminder-2026-044-final",
 ]
-# Known fault, kept visible: the US Final Demand (three interest lines, the collection sentence
-# and the certified-mail line) still sends its closing paragraph and sign-off to page 2 in PDF.
-PDF_TWO_PAGES = {"jerry-webshop/reminder-2026-044-final"}
-# The same letter in LibreOffice, since it names the small claims court (an Oregon claim within
-# its limit): the closing sentence and "Sincerely," end page 1 and the names go to page 2,
-# though every paragraph of the closing keeps with the next (writers/docx/flow.py).
-DOCX_TWO_PAGES = {"jerry-webshop/reminder-2026-044-final"}
+# Known faults, kept visible: letters named here still run onto page 2 (none since the US
+# Final Demand's closing was shortened and its interest periods written as "Oct 15 – 29, 2026").
+PDF_TWO_PAGES: set[str] = set()
+DOCX_TWO_PAGES: set[str] = set()
 
 
 def _known(names: list[str], faulty: set[str], reason: str) -> list[Any]:
@@ -203,13 +200,7 @@ def _known(names: list[str], faulty: set[str], reason: str) -> list[Any]:
 
 
 @pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(reason="closing on page 2", strict=True))
-        if name in PDF_TWO_PAGES
-        else name
-        for name in SHORT_TWO_INVOICE_LETTERS
-    ],
+    "name", _known(SHORT_TWO_INVOICE_LETTERS, PDF_TWO_PAGES, "closing on page 2")
 )
 def test_a_short_two_invoice_letter_fits_on_one_page(name: str) -> None:
     pages = pdf_pages(name)

@@ -57,6 +57,4 @@ def test_english_letter_before_claim_for_gb_gives_14_days_and_proceedings() -> N
 def test_other_jurisdictions_keep_the_usual_final_notice() -> None:
     text = final_text("jerry-webshop")
     assert "**Re: Final Demand for Payment" in text  # the US final rung
-    assert (
-        "Letter before claim" not in text and "business days from the date of this letter" in text
-    )
+    assert "Letter before claim" not in text and "business days from today" in text

@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_interval
 from babel.numbers import format_currency, format_decimal, format_percent, get_minus_sign_symbol
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import missing
@@ -148,6 +148,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters.update(
         date=_date_filter,
+        period=_period_filter,
         money=_money_filter,
         number=_number_filter,
         percent=_percent_filter,
@@ -246,6 +247,12 @@ def _date_filter(context: Any, value: dt.date, style: str = "long") -> str:
     # A date is never split over two lines ("19. lokakuuta / 2026" looks broken): every space
     # is a no-break space, and a table column is made wide enough for its longest date.
     return _unbroken(str(format_date(value, style, locale=_locale(context))))
+
+
+@jinja2.pass_context
+def _period_filter(context: Any, first: dt.date, last: dt.date) -> str:
+    # "Oct 30 – Nov 18, 2026": a run of days in a table cell, the shared month or year once.
+    return _unbroken(str(format_interval(first, last, "yMMMd", locale=_locale(context))))
 
 
 def _unbroken(text: str) -> str:
