@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 from babel import Locale
-from babel.dates import format_date, format_interval
+from babel.dates import format_date, format_interval, format_skeleton
 from babel.numbers import format_currency, format_decimal, format_percent, get_minus_sign_symbol
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import missing
@@ -149,6 +149,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     env.filters.update(
         date=_date_filter,
         period=_period_filter,
+        day_month=_day_month_filter,
         money=_money_filter,
         number=_number_filter,
         percent=_percent_filter,
@@ -253,6 +254,12 @@ def _date_filter(context: Any, value: dt.date, style: str = "long") -> str:
 def _period_filter(context: Any, first: dt.date, last: dt.date) -> str:
     # "Oct 30 – Nov 18, 2026": a run of days in a table cell, the shared month or year once.
     return _unbroken(str(format_interval(first, last, "yMMMd", locale=_locale(context))))
+
+
+@jinja2.pass_context
+def _day_month_filter(context: Any, value: dt.date) -> str:
+    # "October 15" (US) or "15 October": a date in a run that names its year once at the end.
+    return _unbroken(str(format_skeleton("MMMMd", value, locale=_locale(context))))
 
 
 def _unbroken(text: str) -> str:
