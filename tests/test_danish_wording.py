@@ -52,10 +52,12 @@ def test_the_reminder_fees_are_the_ones_renteloven_9_b_allows_and_say_which() ->
         s for s in invoice_states(LOADED.project, FINAL) if s.invoice.number == "K-2026-094"
     )
     charges = charges_for(LOADED.project, state)
-    # Three recorded reminders (10, 20 and 30 October, 10 days apart) carry a fee of 100 kr.
-    # each, the most § 9 b, stk. 2 allows for one invoice: this letter adds none.
+    # The friendly reminder of 10 October said the fee comes with each further reminder, so it
+    # carries none: the firm (20 Oct), the stop-work (30 Oct) and this letter do, 10 days apart,
+    # the three § 9 b, stk. 2 allows for the whole period of arrears.
     assert (charges.fee_count, charges.fee_each) == (3, 100)
-    assert "3 rykkere à 100,00 kr." in letter and "og dette brev" not in letter
+    assert "3 rykkere à 100,00 kr. (rykkerne af 20. og 30. oktober 2026 og dette brev)" in letter
+    assert "Rykkergebyr | 1 rykker" not in letter  # none for K-2026-107: the three are used
     assert "som aftalt" not in letter  # the law sets the fee, and the legal basis names it
 
 

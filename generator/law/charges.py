@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..project.model import PenaltyRate, Project
+from ..project.model import PenaltyRate, Project, ReminderSent
 from ..project.scope import round_money
 from .interest import (
     FixedRate,
@@ -16,12 +16,13 @@ from .interest import (
     Law,
     RatePeriod,
     RateTable,
+    ReminderFeeRule,
     StatutoryRate,
     interest_periods,
     law_for,
 )
 from .interest import rate_table as load_rate_table
-from .ledger import InvoiceState
+from .ledger import InvoiceState, invoice_state
 from .rate_sources import RateUnknown, last_rate_accepted, unknown_rate_message, user_rates
 
 
@@ -52,6 +53,9 @@ class Charges:
     fee_count: int
     fee_source: str | None
     notes: tuple[str, ...] = field(default=())
+    # The days of the letters whose fee this invoice carries (`state.as_of` for the one being
+    # sent), so a letter names exactly the reminders it charges for.
+    fee_dates: tuple[dt.date, ...] = field(default=())
     last_rate: LastRate | None = None  # --last-rate stood in for rates not yet published
     agreed_rate: Decimal | None = None  # a contract rate as agreed: percent per `agreed_per`
     agreed_per: str = "year"
@@ -74,7 +78,8 @@ def charges_for(project: Project, state: InvoiceState, *, sending: bool = True) 
     # no table is a cent off its own lines.
     interest = sum((round_money(p.amount, project.currency) for p in periods), start=Decimal(0))
     compensation, compensation_source = _compensation(project, state, law, kind, notes)
-    fee_each, fee_count, fee_source = _fees(project, state, law, sending, notes)
+    fee_each, fee_dates, fee_source = _fees(project, state, law, sending, notes)
+    fee_count = len(fee_dates)
     setting = project.terms.late_interest
     agreed = agreed_rate(setting) if kind == "contract" and not isinstance(setting, str) else None
     fee_rule = law.reminder_fee if law else None
@@ -86,9 +91,9 @@ def charges_for(project: Project, state: InvoiceState, *, sending: bool = True) 
                 "reminder fees are covered by the fixed compensation for invoice "
                 f"{state.invoice.number}"
             )
-            fee_each, fee_count, fee_source = Decimal(0), 0, None
+            fee_each, fee_count, fee_source, fee_dates = Decimal(0), 0, None, ()
         else:
-            fee_each, fee_count = beyond, 1
+            fee_each, fee_count, fee_dates = beyond, 1, ()
     return Charges(
         state=state,
         interest_kind=kind,
@@ -103,6 +108,7 @@ def charges_for(project: Project, state: InvoiceState, *, sending: bool = True) 
         fee_count=fee_count,
         fee_source=fee_source,
         notes=tuple(notes),
+        fee_dates=fee_dates,
         last_rate=last_rate,
         agreed_rate=agreed[0] if agreed else None,
         agreed_per=agreed[1] if agreed else "year",
@@ -180,7 +186,10 @@ def late_claim(project: Project, state: InvoiceState) -> LateClaim | None:
     before = sum((amount for on, amount in state.payments if on < paid_on), start=Decimal(0))
     at_payment = dataclasses.replace(state, as_of=paid_on, paid=before)
     charges = dataclasses.replace(
-        charges_for(project, at_payment, sending=False), fee_each=Decimal(0), fee_count=0
+        charges_for(project, at_payment, sending=False),
+        fee_each=Decimal(0),
+        fee_count=0,
+        fee_dates=(),
     )
     charges = dataclasses.replace(charges, fee_source=None)
     claim = LateClaim(at_payment, paid_on, charges)
@@ -276,14 +285,14 @@ def _compensation(
 
 def _fees(
     project: Project, state: InvoiceState, law: Law | None, sending: bool, notes: list[str]
-) -> tuple[Decimal, int, str | None]:
+) -> tuple[Decimal, tuple[dt.date, ...], str | None]:
     fee = project.terms.reminder_fee
     rule = law.reminder_fee if law else None
-    count = _fee_bearing(state, sending, rule.min_spacing_days if rule else 0)
-    if fee <= 0 or count == 0:
-        return Decimal(0), 0, None
+    dates = _fee_bearing(project, state, sending, rule)
+    if fee <= 0 or not dates:
+        return Decimal(0), (), None
     if rule is None:
-        return fee, count, None
+        return fee, dates, None
     if rule.requires_agreement and project.signoff is None:
         # Sweden (lag 1981:739, 2 §): a reminder fee is owed only where it was agreed, which
         # the tool can show only through the signed checklist that printed it.
@@ -291,31 +300,104 @@ def _fees(
             f"no reminder fee: {law.name if law else ''} allows one only where it was agreed,"
             " and the checklist that names it is not signed (sign records it)"
         )
-        return Decimal(0), 0, None
+        return Decimal(0), (), None
     if rule.max_amount is not None:
         if rule.currency != project.currency:
             notes.append(
                 f"the reminder-fee limit of {law.name if law else ''} is set in {rule.currency}, "
                 f"the invoice is in {project.currency}: no reminder fee is charged"
             )
-            return Decimal(0), 0, None
+            return Decimal(0), (), None
         if fee > rule.max_amount:
             notes.append(f"the reminder fee is lowered to the legal maximum of {rule.max_amount}")
             fee = rule.max_amount
-    if rule.max_count is not None and count > rule.max_count:
-        count = rule.max_count
-    return fee, count, rule.source
+    return fee, dates, rule.source
 
 
-def _fee_bearing(state: InvoiceState, sending: bool, min_spacing_days: int) -> int:
-    """How many reminders may carry a fee: only those sent after the due date, and where the
-    law sets a spacing (Denmark: renteloven § 9 b, 10 days), only those that came at least
-    that long after the last fee-bearing one, whether recorded or sent by hand today."""
-    dates = sorted(sent.on for sent in state.reminders if sent.on > state.due)
+def _fee_bearing(
+    project: Project, state: InvoiceState, sending: bool, rule: ReminderFeeRule | None
+) -> tuple[dt.date, ...]:
+    """The days of the reminders that carry a fee on this invoice. Only a reminder sent after
+    the due date, and never a friendly one: every friendly letter says that the fee comes with
+    each *further* reminder, so charging for it later would contradict our own letter (the law
+    would allow it; the letter promised less). Where the law sets a spacing (Denmark: renteloven
+    § 9 b, stk. 2, 10 days), only a letter that came at least that long after the last
+    fee-bearing one, and at most the law's number of them."""
+    spacing = rule.min_spacing_days if rule else 0
+    cap = rule.max_count if rule else None
+    if rule is not None and rule.per_arrears_period:
+        letters = _period_letters(project, state, sending)
+    else:
+        days = sorted({sent.on for sent in state.reminders if _carries_fee(sent, state)})
+        if sending and state.as_of > state.due and state.as_of not in days:
+            days.append(state.as_of)
+        letters = [(day, state.index) for day in days]
+    chosen: list[tuple[dt.date, int]] = []
+    for day, owner in letters:
+        if cap is not None and len(chosen) >= cap:
+            break
+        if not chosen or (day - chosen[-1][0]).days >= spacing:
+            chosen.append((day, owner))
+    return tuple(day for day, owner in chosen if owner == state.index)
+
+
+def _carries_fee(sent: ReminderSent, state: InvoiceState) -> bool:
+    return sent.tone != "friendly" and sent.on > state.due
+
+
+def _period_letters(
+    project: Project, state: InvoiceState, sending: bool
+) -> list[tuple[dt.date, int]]:
+    """Every letter about the arrears of the continuous period this invoice is overdue in, with
+    the invoice whose fee it is: renteloven § 9 b, stk. 2, 2. pkt. allows fees for at most three
+    letters about all the arrears of one such period under the same agreement, and one fee per
+    letter however many invoices it names. A letter naming several invoices charges its fee on
+    the one due first; the letter being sent charges it on the invoice it is about."""
+    states = [
+        state if index == state.index else invoice_state(project, index, state.as_of)
+        for index in range(len(project.invoices))
+    ]
+    spans = sorted(
+        (s.due + dt.timedelta(days=1), _arrears_end(s), s.index) for s in states if _in_arrears(s)
+    )
+    # The invoices whose arrears join this one's without a day free of arrears between.
+    members: set[int] = set()
+    end: dt.date | None = None
+    for first, last, index in spans:
+        if end is not None and first > end + dt.timedelta(days=1):
+            if state.index in members:
+                break
+            members = set()
+        members.add(index)
+        end = last if end is None or members == {index} else max(end, last)
+    owners: dict[dt.date, InvoiceState] = {}
+    for other in states:
+        if other.index not in members:
+            continue
+        for sent in other.reminders:
+            held = owners.get(sent.on)
+            if _carries_fee(sent, other) and (held is None or other.due < held.due):
+                owners[sent.on] = other
     if sending and state.as_of > state.due:
-        dates.append(state.as_of)
-    count, last = 0, None
-    for day in dates:
-        if last is None or (day - last).days >= min_spacing_days:
-            count, last = count + 1, day
-    return count
+        owners[state.as_of] = state
+    return sorted((day, owner.index) for day, owner in owners.items())
+
+
+def _in_arrears(state: InvoiceState) -> bool:
+    return state.as_of > state.due and (
+        state.outstanding > 0 or _paid_in_full_on(state) > state.due
+    )
+
+
+def _arrears_end(state: InvoiceState) -> dt.date:
+    """The last day the invoice was overdue and unpaid: the day it was paid in full, or today."""
+    return state.as_of if state.outstanding > 0 else _paid_in_full_on(state)
+
+
+def _paid_in_full_on(state: InvoiceState) -> dt.date:
+    total = Decimal(0)
+    for on, amount in state.payments:
+        total += amount
+        if total >= state.invoice.amount:
+            return on
+    return state.as_of

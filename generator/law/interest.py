@@ -102,6 +102,9 @@ class ReminderFeeRule:
     min_spacing_days: int
     counts_against_compensation: bool  # fees are part of the recovery costs the fixed sum covers
     source: str
+    # Denmark (renteloven § 9 b, stk. 2, 2. pkt.): while a client stays in arrears under one
+    # agreement, the cap and the spacing count the letters about all its invoices together.
+    per_arrears_period: bool = False
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,7 @@ def _fee_rule(data: Mapping[str, Any] | None) -> ReminderFeeRule | None:
         min_spacing_days=int(data.get("min_spacing_days", 0)),
         counts_against_compensation=bool(data.get("counts_against_compensation", False)),
         source=data["source"],
+        per_arrears_period=bool(data.get("per_arrears_period", False)),
     )
 
 
