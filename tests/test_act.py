@@ -167,9 +167,10 @@ def test_no_act_without_work_done_or_outside_russian(tmp_path: Path) -> None:
 def test_russian_handoff_and_termination_come_with_the_act(tmp_path: Path, command: str) -> None:
     result = run(command, str(SEVERNYI), "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
-    # The work done up to the end date: the termination's, 30 days' notice from its decision.
+    # The work done up to the end date: the termination's. Decided after the претензия's
+    # deadline went unpaid, it ends for breach (10.2) that day, not 30 days on.
     ends = effective_on(load_project(SEVERNYI).project)
-    assert ends is not None and ends >= dt.date(2026, 12, 24) + dt.timedelta(days=30)
+    assert ends == dt.date(2026, 12, 24)
     act = tmp_path / f"SV-2026-04-act-{ends}.pdf"
     assert act.exists()
     text = normalise(pdf_text(act.read_bytes()))

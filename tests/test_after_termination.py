@@ -40,10 +40,19 @@ def test_termination_withdraws_open_change_requests(tmp_path: Path) -> None:
 
 
 def test_effective_date_never_falls_on_a_day_off() -> None:
-    # FI: decided Wednesday 25 November + 14 days = Wednesday 9 December, a working day.
-    project = load_project(SAMPLES / "revontuli-kaannos.yaml").project
+    # FI: decided Wednesday 25 November, the day after the final notice's deadline went
+    # unpaid: the breach clause (10.2) ends it that day, not 14 days on.
+    sample = load_project(SAMPLES / "revontuli-kaannos.yaml").project
+    assert sample.termination is not None
+    decided = sample.termination.decided_on
+    assert effective_on(sample) == decided == dt.date(2026, 11, 25)
+    # Without that final notice, the notice clause: + 14 days = Wednesday 9 December.
+    unwarned = [
+        i.model_copy(update={"reminders": [r for r in i.reminders if r.tone != "final"]})
+        for i in sample.invoices
+    ]
+    project = sample.model_copy(update={"invoices": unwarned})
     assert project.termination is not None
-    decided = project.termination.decided_on
     assert effective_on(project) == decided + dt.timedelta(days=14) == dt.date(2026, 12, 9)
     # Decided on 22 November instead: + 14 days = Sunday 6 December, Finland's Independence
     # Day: Monday 7th.

@@ -52,12 +52,22 @@ def test_effective_date_is_the_decision_plus_the_notice_period() -> None:
         }
     )
     assert effective_date(sunday) == dt.date(2026, 11, 23)
-    # Signed on the current checklist, 14 days' notice: decided 1 December, Tuesday 15
-    # December; decided 22 November, Sunday 6 December, so Monday 7 December.
+    # Signed on the current checklist, 14 days' notice. Decided 1 December, after the Final
+    # Demand's deadline of 30 November went unpaid: the breach clause ends it that day. Without
+    # that final notice, 14 days' notice: Tuesday 15 December; decided 22 November (the notice
+    # still running), Sunday 6 December, so Monday 7 December.
     assert project.signoff is not None
     digest = short_fingerprint(fingerprint(project))
     signoff = {"signoff": project.signoff.model_copy(update={"fingerprint": digest})}
-    assert effective_date(project.model_copy(update=signoff)) == dt.date(2026, 12, 15)
+    assert effective_date(project.model_copy(update=signoff)) == ENDS
+    no_final = [
+        invoice.model_copy(
+            update={"reminders": [r for r in invoice.reminders if r.tone != "final"]}
+        )
+        for invoice in project.invoices
+    ]
+    unwarned = project.model_copy(update={**signoff, "invoices": no_final})
+    assert effective_date(unwarned) == dt.date(2026, 12, 15)
     assert effective_date(sunday.model_copy(update=signoff)) == dt.date(2026, 12, 7)
     given = project.model_copy(
         update={
@@ -103,12 +113,14 @@ def test_termination_letter_content() -> None:
             "our Final Demand for Payment of November 18, 2026.",
             "2026-058", "$1,240.00", "$3,360.00", f"${total:,}", "hand-off report",
             "whatever the balance", "We reserve all our other rights",
-            "Annex: record of events", "Shouted at our developer",
+            "Annex: record of events", "Invoice disputed",
         ):  # fmt: skip
             assert normalise(expected) in text, expected
         for claim in (
             "agreed notice", "can no longer meet your needs", "remains ours",
             "Once payments are up to date", "Rights in the deliverables",
+            # Conduct and price pressure are no breach: the private review keeps them.
+            "Shouted at our developer", "match a competitor's quote",
         ):  # fmt: skip
             assert normalise(claim) not in text, claim
 

@@ -166,23 +166,31 @@ def waiting_context(project: Project, as_of: dt.date) -> Context:
 
 
 def termination_context(project: Project, as_of: dt.date, *, with_record: bool = False) -> Context:
+    from .breach import ends_for_breach
+    from .parting import overdue_grounds
     from .parting import termination_context as context
 
     base = {**common_context(project, as_of), **context(project, as_of, with_record=with_record)}
     agreed = base["agreed"]
     ending = base["termination"]
-    # The client's breach, as facts: invoices past their due date. An answer the client gives
-    # late is no breach: the signed terms move delivery by the days it is late (clause 4).
-    overdue = [state for state in base["unpaid"] if state.due is not None and state.due < as_of]
+    # The client's breach, as facts: invoices past their due date and not in open dispute. An
+    # answer the client gives late is no breach: the signed terms move delivery by the days it is
+    # late (clause 4).
+    overdue = overdue_grounds(project, as_of, base["unpaid"])
     notice_days = project.terms.notice_days
-    by_notice = agreed.has("notice") and (
-        ending.effective_on is None
-        or (
-            notice_days is not None
-            and ending.effective_on >= ending.decided_on + dt.timedelta(days=notice_days)
+    by_notice = (
+        not ends_for_breach(project)
+        and agreed.has("notice")
+        and (
+            ending.effective_on is None
+            or (
+                notice_days is not None
+                and ending.effective_on >= ending.decided_on + dt.timedelta(days=notice_days)
+            )
         )
     )
-    # With the notice clause signed, notice; without it, only the client's non-payment ends the
+    # Unpaid past a final notice's deadline, with the breach clause signed: for breach. Else
+    # with the notice clause signed, notice; without it, only the client's non-payment ends the
     # agreement at once; with neither, the letter proposes an end by mutual consent.
     mode = "notice" if by_notice else ("breach" if overdue else "mutual")
     from .parting import final_notice_passed, refuse_early_termination

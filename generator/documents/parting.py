@@ -9,6 +9,7 @@ from ..errors import InputError
 from ..law.calendar import next_business_day
 from ..law.ledger import InvoiceState
 from ..project.model import Account, Project, Termination
+from .disputes import open_disputes
 from .state import ProjectState, effective_on, pending_final, project_state
 
 # The rights clause (`terms.rights_pass`) that lets the transfer of rights wait for payment.
@@ -19,6 +20,11 @@ RIGHTS_ON_PAYMENT = "on_full_payment"
 # Hand accounts back in a safe order: the client owns everything before we let go of anything,
 # our own access goes next, and only then are the shared keys changed.
 ACCOUNT_ORDER = {"transfer": 0, "hand_over": 1, "revoke_mine": 2, "none": 3}
+
+# The incidents the client-facing annex may list: facts of payment and of the schedule (a
+# missed payment, a dispute of an invoice, answers not given). Conduct, price pressure,
+# second-hand reports and the like are not breaches; they stay in the private review.
+RECORD_KINDS = frozenset({"late_payment", "disputed_invoice", "unresponsive"})
 
 
 def effective_date(project: Project) -> dt.date:
@@ -108,6 +114,20 @@ def final_notice_passed(project: Project, as_of: dt.date, overdue: list[InvoiceS
     }
 
 
+def overdue_grounds(
+    project: Project, as_of: dt.date, unpaid: list[InvoiceState]
+) -> list[InvoiceState]:
+    """The unpaid invoices the letter may state as the client's breach: past due on `as_of`
+    and not in open dispute (a disputed invoice is answered by the reply to the dispute, and
+    cited as a breach only once that dispute is settled)."""
+    disputed = open_disputes(project, as_of)
+    return [
+        state
+        for state in unpaid
+        if state.due is not None and state.due < as_of and state.invoice.number not in disputed
+    ]
+
+
 def outstanding(project: Project, as_of: dt.date) -> list[InvoiceState]:
     """Invoices issued by `as_of` with money outstanding then (the project state's)."""
     return [invoice.state for invoice in project_state(project, as_of).invoices]
@@ -130,7 +150,10 @@ def termination_context(
         "open_changes": list(state.open_changes),
         # Requests put to the client and never decided: the letter withdraws them by name.
         "withdrawn": [c for c in state.open_changes if c.requested_on <= as_of],
-        "incidents": sorted(project.incidents, key=lambda incident: incident.on),
+        "incidents": sorted(
+            (i for i in project.incidents if i.kind in RECORD_KINDS and i.on <= as_of),
+            key=lambda incident: incident.on,
+        ),
     }
 
 

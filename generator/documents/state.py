@@ -19,6 +19,7 @@ from ..law.ledger import InvoiceState, invoice_states
 from ..project.changes import apply, end_before
 from ..project.model import ChangeRequest, Project
 from .agreement import agreed_terms
+from .breach import ends_for_breach
 from .disputes import open_disputes
 from .pre_action import final_deadline
 
@@ -258,13 +259,17 @@ def termination_end(project: Project, as_of: dt.date) -> dt.date | None:
 
 def effective_on(project: Project) -> dt.date | None:
     """The day a decided termination ends the agreement: `effective_on`, or `decided_on` plus
-    the notice period the signed checklist printed; without that clause, `decided_on` (ended for
-    the client's breach at once). None with no termination, or no notice period to count."""
+    the notice period the signed checklist printed; without that clause, or when the client's
+    breach ends it (`ends_for_breach`), `decided_on` (ended at once). None with no termination,
+    or no notice period to count."""
     ending = project.termination
     if ending is None:
         return None
     if ending.effective_on is not None:
         return next_business_day(ending.effective_on, project.jurisdiction, project.region)
+    # Unpaid past a final notice's deadline, the breach clause ends it on receipt, not by notice.
+    if ends_for_breach(project):
+        return next_business_day(ending.decided_on, project.jurisdiction, project.region)
     if project.terms.notice_days is None:  # the rules refuse this file; nothing to count from
         return None
     if not agreed_terms(project).has("notice"):
