@@ -184,9 +184,10 @@ SHORT_TWO_INVOICE_LETTERS = [
     "jerry-webshop/reminder-2026-044-stop_work",
     "jerry-webshop/reminder-2026-044-final",
 ]
-# Known faults, kept visible: letters named here still run onto page 2 (none since the US
-# Final Demand's closing was shortened and its interest periods written as "Oct 15 – 29, 2026").
-PDF_TWO_PAGES: set[str] = set()
+# Known faults, kept visible: letters named here still run onto page 2. The US Final Demand
+# fitted with no line to spare; its answer to the client's dispute of 2026-044 pushes the closing
+# and sign-off onto page 2 of the PDF (the DOCX still fits).
+PDF_TWO_PAGES: set[str] = {"jerry-webshop/reminder-2026-044-final"}
 DOCX_TWO_PAGES: set[str] = set()
 
 

@@ -66,3 +66,35 @@ def dispute_facts(project: Project, invoice: Invoice, incident: Incident) -> Dis
     deposit = deposit_amount(project, scope_total(scope_lines(project)))
     is_deposit = not items and deposit > 0 and invoice.amount == deposit
     return DisputeFacts(incident, items, accepted, is_deposit)
+
+
+def _names_item(note: str, item: ScopeItem) -> bool:
+    """Whether a note names a scope item: by title, or by id as a word inside a sentence (the
+    capital "A" opening a sentence is an article, not item A)."""
+    if item.title.casefold() in note.casefold():
+        return True
+    for found in re.finditer(rf"(?<![\w-]){re.escape(item.id)}(?![\w-])", note):
+        before = note[: found.start()].rstrip()
+        if before and before[-1] not in ".!?:":
+            return True
+    return False
+
+
+def letter_dispute(project: Project, invoice: Invoice, as_of: dt.date) -> DisputeFacts | None:
+    """The dispute a payment letter about `invoice` answers on the merits: the earliest one by
+    `as_of`, unresolved, that names the invoice, or that names no invoice but an item the invoice
+    covers (a note such as 'milestone A was never finished'); None when there is none."""
+    numbers = [other.number for other in project.invoices]
+    items = covered_items(project, invoice)
+    for incident in sorted(project.incidents, key=lambda incident: incident.on):
+        if incident.kind != "disputed_invoice" or incident.on > as_of:
+            continue
+        if incident.resolved_on and incident.resolved_on <= as_of:
+            continue
+        unlinked = incident.invoice is None and not any(
+            names_invoice(incident, number) for number in numbers
+        )
+        about_items = unlinked and any(_names_item(incident.note or "", i) for i in items)
+        if names_invoice(incident, invoice.number) or about_items:
+            return dispute_facts(project, invoice, incident)
+    return None

@@ -28,7 +28,7 @@ from ..law.ledger import (
 from ..locales import document_locale
 from ..project.changes import current_scope
 from ..project.model import Project, ReminderSent, Tone
-from .disputes import dispute_facts, open_disputes
+from .disputes import dispute_facts, letter_dispute, open_disputes
 from .pre_action import FINAL_BUSINESS_DAYS, final_deadline, pre_action_for
 from .state import PAY_BY_BUSINESS_DAYS, interest_only, pay_by, project_state
 
@@ -228,6 +228,9 @@ def reminder_context(
         if mention_only and not reply
         else Decimal(0),
         "work_left": work_left(project),
+        # A dispute of the invoice the letter is about: the letter answers it on the merits, or
+        # refers to the reply already sent, instead of pressing it as a routine debt.
+        "answered": None if reply else letter_dispute(project, primary.invoice, as_of),
         "undelivered": [
             d.name for d in project.deliverables if d.delivered_on is None or d.delivered_on > as_of
         ],

@@ -29,6 +29,10 @@ class Incident(Section):
     resolved_on: Date | None = Field(
         default=None, description="When a dispute was settled: the invoice is back on the ladder"
     )
+    replied_on: Date | None = Field(
+        default=None,
+        description="When the reply to a dispute was sent: later payment letters refer to it",
+    )
 
 
 class Termination(Section):
