@@ -87,3 +87,18 @@ def normalise(text: str) -> str:
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() == "true"
+
+
+def without_stop_work(loaded):  # type: ignore[no-untyped-def]
+    """A loaded sample as if no stop-work notice had been sent: the same schedule and client
+    delays, no suspension (a change order that adds work is refused during one)."""
+    import dataclasses
+
+    project = loaded.project
+    invoices = [
+        invoice.model_copy(
+            update={"reminders": [r for r in invoice.reminders if r.tone != "stop_work"]}
+        )
+        for invoice in project.invoices
+    ]
+    return dataclasses.replace(loaded, project=project.model_copy(update={"invoices": invoices}))

@@ -49,7 +49,8 @@ def sample_commands(sample: Path) -> Iterator[list[str]]:
     for tone in TONES:
         yield ["nudge", str(sample), "--tone", tone, *on(tone)]
     for change in data.get("changes") or []:  # a rejected one gets the letter declining it
-        yield ["change-order", str(sample), str(change["id"]), *on("change-order")]
+        kind = "change-declined" if change.get("status") == "rejected" else "change-order"
+        yield ["change-order", str(sample), str(change["id"]), *on(kind)]
 
 
 def render_all(out_dir: Path, as_of: str | None = None) -> list[str]:

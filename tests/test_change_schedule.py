@@ -8,7 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, without_stop_work
 from inwriting.documents.change_order import change_order_context
 from inwriting.documents.state import project_state
 from inwriting.errors import InputError
@@ -19,11 +19,14 @@ from inwriting.render.pipeline import render_document
 from timeline import sent_on
 
 BEFORE = dt.date(2026, 11, 20)  # the samples' change orders are dated before the termination
+# On that day work stands suspended for an unpaid invoice, so a change order adding work is
+# refused (tests/test_suspension.py): the schedule's rules are tested on the samples as if no
+# stop-work notice had been sent, with the same client delays.
 
 
 def jerry_with(**change: object):
     """The Jerry sample with CR-1 changed as given."""
-    loaded = load_project(SAMPLES / "jerry-webshop.yaml")
+    loaded = without_stop_work(load_project(SAMPLES / "jerry-webshop.yaml"))
     project = loaded.project
     request = project.changes[0].model_copy(update=change)
     project = project.model_copy(update={"changes": [request]})
@@ -49,7 +52,7 @@ def pulled_in(loaded):
 
 
 def test_the_current_end_is_the_waiting_notices() -> None:
-    project = load_project(SAMPLES / "jerry-webshop.yaml").project
+    project = without_stop_work(load_project(SAMPLES / "jerry-webshop.yaml")).project
     state = project_state(project, BEFORE)
     context = change_order_context(project, BEFORE, change="CR-1")
     # 30 November moved by every day an answer was late, onto a business day.
@@ -113,7 +116,7 @@ def test_a_phone_request_is_summarised_not_quoted() -> None:
 
 
 def test_the_russian_agreement_names_the_contract_and_no_checksum() -> None:
-    loaded = load_project(SAMPLES / "severnyi-veter.yaml")
+    loaded = without_stop_work(load_project(SAMPLES / "severnyi-veter.yaml"))
     project = loaded.project.model_copy(
         update={
             "signoff": loaded.project.signoff.model_copy(update={"fingerprint": "ab12-cd34-ef56"})

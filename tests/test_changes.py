@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLES, normalise, pdf_text
+from conftest import SAMPLES, normalise, pdf_text, without_stop_work
 from inwriting.cli import cli
 from inwriting.documents.change_order import change_order_context
 from inwriting.project.changes import current_scope, total
@@ -161,8 +161,9 @@ def test_change_order_document() -> None:
     from inwriting.project.project_file import load_project
     from inwriting.render.pipeline import render_document
 
-    # As before the termination decided on the day (after it, CR-1 is refused).
-    loaded = load_project(SAMPLES / "jerry-webshop.yaml")
+    # As before the termination decided on the day (after it, CR-1 is refused), and with no
+    # stop-work notice standing (during one, a change order adding work is refused).
+    loaded = without_stop_work(load_project(SAMPLES / "jerry-webshop.yaml"))
     before = loaded.project.model_copy(update={"termination": None})
     out = render_document(
         dataclasses.replace(loaded, project=before),

@@ -19,6 +19,7 @@ from conftest import SAMPLES, normalise, pdf_text
 from inwriting.cli import cli
 from inwriting.documents.disputes import open_disputes
 from inwriting.documents.state import project_state
+from inwriting.documents.suspension import suspension_on
 from inwriting.errors import InputError
 from inwriting.law.charges import Charges, charges_for
 from inwriting.law.ledger import InvoiceState
@@ -153,8 +154,16 @@ def test_the_end_date_agrees_across_documents(loaded: LoadedProject, language: s
     # on its day, and once the termination is decided a new one that sets a later date is refused.
     before = project_state(project, sent_on(sample, "waiting"))
     assert before.termination_end is None and before.end is not None
-    if before.client_delay_days:
+    if before.client_delay_days and suspension_on(project, before.as_of) is None:
         assert day(loaded, language, before.end) in text_of(loaded, "waiting", language)
+    elif before.client_delay_days:
+        # Work stands suspended for an unpaid invoice: the pause has no end yet, so the notice
+        # names the agreed date it cannot keep, and no moved one (tests/test_suspension.py).
+        waiting = text_of(loaded, "waiting", language)
+        assert before.agreed_end is not None and before.end != before.agreed_end
+        assert day(loaded, language, before.agreed_end) in waiting
+        assert day(loaded, language, before.end) not in waiting
+    if before.client_delay_days:
         with pytest.raises(InputError, match="refused"):
             text_of(loaded, "waiting", language, on=project.termination.decided_on)
     for change in before.open_changes:

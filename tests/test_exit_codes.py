@@ -58,7 +58,8 @@ CASES = {
     ),
     "sign": Case(("sign", "{jerry}", "--by", "Jerry", "--on", AS_OF), 0, "recorded  signed on"),
     "sign without --by": Case(("sign", "{jerry}", "--on", AS_OF), 2, "Missing option '--by'"),
-    "change-order": Case(("change-order", "{jerry}", "CR-1", *BEFORE), 0, "written"),
+    # On the timeline's day, before the stop-work notice: during it, CR-1 is refused.
+    "change-order": Case(("change-order", "{jerry}", "CR-1", *on("change-order")), 0, "written"),
     "change-order of an unknown id": Case(
         ("change-order", "{jerry}", "CR-9", *MD), 2, "no change request 'CR-9'"
     ),

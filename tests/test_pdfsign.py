@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
 from inwriting.cli import cli
+from timeline import sent_on
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +136,8 @@ def test_change_orders_carry_signature_fields(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     args = ["change-order", str(SAMPLES / "severnyi-veter.yaml"), "ДС-1", "--format", "pdf"]
-    args += ["--as-of", "2026-11-20"]  # before its dates and before the termination is decided
+    # The timeline's day: before its dates, and before the stop-work notice and the termination.
+    args += ["--as-of", sent_on("severnyi-veter", "change-order").isoformat()]
     assert CliRunner().invoke(cli, [*args, "--out", str(tmp_path)]).exit_code == 0
     (pdf,) = tmp_path.glob("*.pdf")
     fields = PdfReader(pdf).get_fields() or {}

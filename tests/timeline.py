@@ -13,7 +13,9 @@ AS_OF = dt.date(2026, 11, 22)
 # it), the scope, waiting notice and change orders on the Friday before the end, and the
 # termination, hand-off and review on the first business day after the final notice's deadline
 # (a termination is refused before it). "changes" dates the scope, the waiting notice and the
-# change orders, "ends" the termination, the hand-off and the review.
+# letter declining a change, "ends" the termination, the hand-off and the review. A change
+# order goes out within the week of its request, before the stop-work notice: while work is
+# suspended for an unpaid invoice, one that adds work is refused ("change_order").
 TIMELINE: dict[str, dict[str, dt.date]] = {
     "havbrise-social": {  # DK: the inkassovarsel gives 10 days, to Thu 26 Nov
         "friendly": dt.date(2026, 11, 10),  # K-2026-107, the day after its due date
@@ -21,6 +23,7 @@ TIMELINE: dict[str, dict[str, dt.date]] = {
         "stop_work": dt.date(2026, 10, 30),
         "final": dt.date(2026, 11, 16),
         "changes": dt.date(2026, 11, 20),
+        "change_order": dt.date(2026, 11, 20),  # no change request to offer
         "ends": dt.date(2026, 11, 27),
     },
     "jerry-webshop": {  # US: the final notice gives 7 business days, to Mon 30 Nov
@@ -29,6 +32,7 @@ TIMELINE: dict[str, dict[str, dt.date]] = {
         "stop_work": dt.date(2026, 11, 4),
         "final": dt.date(2026, 11, 18),
         "changes": dt.date(2026, 11, 20),
+        "change_order": dt.date(2026, 10, 9),  # CR-1, asked for on Tue 6 Oct
         "ends": dt.date(2026, 12, 1),
     },
     "revontuli-kaannos": {  # FI: 7 business days, to Tue 24 Nov
@@ -37,6 +41,7 @@ TIMELINE: dict[str, dict[str, dt.date]] = {
         "stop_work": dt.date(2026, 10, 30),
         "final": dt.date(2026, 11, 13),
         "changes": dt.date(2026, 11, 20),
+        "change_order": dt.date(2026, 10, 16),  # MT-1, asked for on Mon 12 Oct
         "ends": dt.date(2026, 11, 25),
     },
     "severnyi-veter": {  # RU: the претензия gives 30 days, to Wed 23 Dec
@@ -45,6 +50,7 @@ TIMELINE: dict[str, dict[str, dt.date]] = {
         "stop_work": dt.date(2026, 11, 6),
         "final": dt.date(2026, 11, 23),
         "changes": dt.date(2026, 11, 20),
+        "change_order": dt.date(2026, 9, 11),  # ДС-1, asked for on Tue 8 Sep
         "ends": dt.date(2026, 12, 24),
     },
     "tallbacken-bageri": {  # SE: 7 business days, to Tue 24 Nov
@@ -53,6 +59,7 @@ TIMELINE: dict[str, dict[str, dt.date]] = {
         "stop_work": dt.date(2026, 11, 4),
         "final": dt.date(2026, 11, 13),
         "changes": dt.date(2026, 11, 20),
+        "change_order": dt.date(2026, 10, 9),  # ÄB-1, asked for on Mon 5 Oct
         "ends": dt.date(2026, 11, 25),
     },
 }
@@ -60,7 +67,7 @@ TIMELINE: dict[str, dict[str, dt.date]] = {
 _STEP = {
     "scope": "changes",
     "waiting": "changes",
-    "change-order": "changes",
+    "change-order": "change_order",
     "change-declined": "changes",
     "termination": "ends",
     "handoff": "ends",

@@ -14,6 +14,7 @@ from ..project.model import ChangeRequest, Project, ScopeItem
 from .agreement import agreed_terms
 from .parting import refuse_after_termination
 from .state import ProjectState, project_state
+from .suspension import only_reduces, suspension_on
 
 DECLINED = "change-declined"
 
@@ -69,6 +70,7 @@ def change_order_context(project: Project, as_of: dt.date, *, change: str) -> di
     state = project_state(project, as_of)
     if request.status == "proposed":
         _refuse_after_termination(request, state)
+        _refuse_while_suspended(project, request, as_of)
     before, applied = scope_before(project, index)
     after = apply(before, request)
     by_id_before = {item.id: item for item in before}
@@ -203,6 +205,22 @@ def _refuse_past_dates(request: ChangeRequest, as_of: dt.date) -> None:
         "agree new dates with the client and change them in the file, or give "
         f"--as-of {earliest} or earlier to write the change order as it was then; "
         "nothing was written"
+    )
+
+
+def _refuse_while_suspended(project: Project, request: ChangeRequest, as_of: dt.date) -> None:
+    """New work is not offered while the work stands suspended for unpaid invoices: it would
+    undercut the stop-work notice. A change that only removes work may still be agreed."""
+    suspension = suspension_on(project, as_of)
+    if suspension is None or only_reduces(request):
+        return
+    many = len(suspension.invoices) != 1
+    raise InputError(
+        f"change order {request.id} refused on {as_of}: work is suspended since "
+        f"{suspension.since} for unpaid invoice{'s' if many else ''} "
+        f"{', '.join(suspension.invoices)} (the stop-work notice of {suspension.since}); "
+        f"a change order can follow once {'they are' if many else 'it is'} paid (a change that "
+        "only removes work may be sent now); nothing was written"
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from ..project.model import Project, WaitingItem
 from .parting import refuse_after_termination
 from .state import answer_due, project_state
+from .suspension import suspension_on
 
 
 @dataclass(frozen=True)
@@ -91,4 +92,7 @@ def waiting_context(project: Project, as_of: dt.date) -> dict[str, Any]:
         "agreed_end": state.agreed_end,
         "end": state.end,
         "feedback_days": project.terms.feedback_days,
+        # Work paused by a stop-work notice, its invoice unpaid: the late answers are not what
+        # holds the work up, and the pause has no end date yet, so the letter gives none.
+        "suspension": suspension_on(project, as_of),
     }
