@@ -23,8 +23,8 @@ def breach_grounds(project: Project, on: dt.date) -> list[InvoiceState]:
             continue
         if state.due is None or state.due >= on:
             continue
-        finals = [r.on for r in state.reminders if r.tone == "final" and r.on <= on]
-        if finals and final_deadline(project, max(finals)) < on:
+        final = state.last_sent("final", on)
+        if final is not None and final_deadline(project, final) < on:
             grounds.append(state)
     return grounds
 

@@ -75,9 +75,7 @@ def refuse_early_termination(project: Project, as_of: dt.date, *, for_non_paymen
             f"from {may} (--as-of {may}) if the invoices are still unpaid; nothing was written"
         )
     state = project_state(project, as_of)
-    if not for_non_payment or any(
-        r.tone == "final" and r.on <= as_of for i in state.overdue for r in i.state.reminders
-    ):
+    if not for_non_payment or any(i.state.last_sent("final", as_of) for i in state.overdue):
         return
     numbers = ", ".join(invoice.number for invoice in state.overdue)
     deadline = final_deadline(project, as_of)
@@ -97,9 +95,9 @@ def final_notice_passed(project: Project, as_of: dt.date, overdue: list[InvoiceS
     from .pre_action import final_deadline, pre_action_for
 
     covered = {
-        state.invoice.number: max(r.on for r in finals)
+        state.invoice.number: day
         for state in overdue
-        if (finals := [r for r in state.reminders if r.tone == "final" and r.on <= as_of])
+        if (day := state.last_sent("final", as_of)) is not None
     }
     if not covered:
         return None

@@ -213,11 +213,10 @@ def pending_final(
     """The latest final notice recorded on or before `as_of` for an invoice still unpaid then
     (of `numbers`, when given), with its deadline, while that deadline has not passed."""
     sent = [
-        reminder.on
+        day
         for state in invoice_states(project, as_of)
         if state.outstanding > 0 and (numbers is None or state.invoice.number in numbers)
-        for reminder in state.reminders
-        if reminder.tone == "final" and reminder.on <= as_of
+        if (day := state.last_sent("final", as_of)) is not None
     ]
     if not sent:
         return None

@@ -45,6 +45,10 @@ class InvoiceState:
     def is_overdue(self) -> bool:
         return self.days_overdue > 0
 
+    def last_sent(self, tone: Tone, on: dt.date) -> dt.date | None:
+        """The day the latest reminder of `tone` went out, on or before `on`; None if none did."""
+        return max((r.on for r in self.reminders if r.tone == tone and r.on <= on), default=None)
+
     def principal_on(self, day: dt.date) -> Decimal:
         """What was still owed at the end of `day` (payments count from the day they arrive)."""
         paid = sum((amount for on, amount in self.payments if on <= day), start=Decimal(0))
