@@ -31,7 +31,7 @@ TITLES = {
            "Viimeinen maksukehotus ennen perintää", "Odotamme vastaustanne"),
     "ru": ("напоминание об оплате", "напоминание о просроченном платеже",
            "Работы приостановлены до оплаты", "Претензия",
-           "Ожидаем Вашего ответа"),
+           "Ожидаю Вашего ответа"),  # the sample is a sole trader (ИП): "я"
 }  # fmt: skip
 KINDS = ("reminder-friendly", "reminder-firm", "reminder-stop-work", "reminder-final", "waiting")
 CASES = [(path, kind) for path in sample_paths() for kind in KINDS]
